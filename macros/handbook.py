@@ -1,0 +1,214 @@
+"""The Handbook: every checked record, indexed by id, plus the cross-file
+checks (references, unique ids, figures without a source)."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import models as m
+from .yamlsafe import Document, Loc, Problem, _dotted
+
+# Which fields of which record hold ids of which kind.
+REFS: dict[type[BaseModel], dict[str, str]] = {
+    m.Question: {"tracks": "track", "round": "round kind", "frameworks": "framework", "sources": "source"},
+    m.Loop: {"track": "track", "sources": "source"},
+    m.Round: {"kind": "round kind"},
+    m.Finding: {"sources": "source"},
+    m.Framework: {"sources": "source"},
+    m.PayBand: {"track": "track", "sources": "source"},
+    m.KeyFigure: {"sources": "source"},
+    m.Checklist: {"round": "round kind"},
+    m.ChecklistItem: {"sources": "source"},
+    m.AntiPattern: {"frameworks": "framework", "rounds": "round kind", "sources": "source"},
+    m.RedFlagPhrase: {"sources": "source"},
+}
+# The records whose ids must be unique, each kind on its own.
+KINDS: dict[type[BaseModel], str] = {
+    m.Source: "source",
+    m.Track: "track",
+    m.RoundKind: "round kind",
+    m.Loop: "loop",
+    m.Round: "round",
+    m.Question: "question",
+    m.Framework: "framework",
+    m.PayBand: "pay band",
+    m.KeyFigure: "key figure",
+    m.Checklist: "checklist",
+    m.AntiPattern: "anti-pattern",
+    m.RedFlagPhrase: "red-flag phrase",
+}
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A record and where it stands in its file."""
+
+    record: Any
+    doc: Document
+    loc: Loc
+
+    def problem(self, name: str, message: str) -> Problem:
+        loc = (*self.loc, name)
+        return Problem(self.doc.path, self.doc.line_of(loc), _dotted(loc), message)
+
+
+@dataclass
+class Handbook:
+    as_of: dict[str, datetime.date] = field(default_factory=dict)
+    sources: dict[str, m.Source] = field(default_factory=dict)
+    tracks: dict[str, m.Track] = field(default_factory=dict)
+    round_kinds: dict[str, m.RoundKind] = field(default_factory=dict)
+    loops: dict[str, m.Loop] = field(default_factory=dict)
+    questions: dict[str, m.Question] = field(default_factory=dict)
+    frameworks: dict[str, m.Framework] = field(default_factory=dict)
+    bands: dict[str, m.PayBand] = field(default_factory=dict)
+    figures: dict[str, m.KeyFigure] = field(default_factory=dict)
+    checklists: dict[str, m.Checklist] = field(default_factory=dict)
+    anti_patterns: dict[str, m.AntiPattern] = field(default_factory=dict)
+    red_flags: dict[str, m.RedFlagPhrase] = field(default_factory=dict)
+    default_vesting_years: int = 4
+    placed: list[Placed] = field(default_factory=list, repr=False)
+
+    @classmethod
+    def assemble(cls, parsed: dict[str, tuple[Document, BaseModel]]) -> Handbook:
+        hb = cls()
+        for doc, record in parsed.values():
+            hb.placed.extend(_walk(record, doc, ()))
+            if isinstance(record, m.Dataset):
+                hb.as_of[doc.path.rsplit("/", 1)[-1].removesuffix(".yml")] = record.as_of
+            if isinstance(record, m.PayFile):
+                hb.default_vesting_years = record.default_vesting_years
+        index = {
+            m.Source: hb.sources, m.Track: hb.tracks, m.RoundKind: hb.round_kinds, m.Loop: hb.loops,
+            m.Question: hb.questions, m.Framework: hb.frameworks, m.PayBand: hb.bands,
+            m.KeyFigure: hb.figures, m.Checklist: hb.checklists, m.AntiPattern: hb.anti_patterns,
+            m.RedFlagPhrase: hb.red_flags,
+        }  # fmt: skip
+        for p in hb.placed:
+            for kind, table in index.items():
+                if isinstance(p.record, kind):
+                    table.setdefault(p.record.id, p.record)
+        for kind in (hb.questions, hb.checklists, hb.loops):
+            ordered = sorted(kind.items())
+            kind.clear()
+            kind.update(ordered)
+        return hb
+
+    # -- checks ---------------------------------------------------------------
+
+    def problems(self) -> list[Problem]:
+        return [*self._duplicate_ids(), *self._dangling_refs(), *self._checklist_item_ids(), *self._unsourced()]
+
+    def _duplicate_ids(self) -> Iterator[Problem]:
+        seen: dict[tuple[str, str], Placed] = {}
+        for p in self.placed:
+            kind = next((name for cls, name in KINDS.items() if isinstance(p.record, cls)), None)
+            if kind is None:
+                continue
+            first = seen.setdefault((kind, p.record.id), p)
+            if first is not p:
+                yield p.problem("id", f"{kind} id '{p.record.id}' is already used at {first.doc.path}:{first.doc.line_of((*first.loc, 'id'))}")
+
+    def _dangling_refs(self) -> Iterator[Problem]:
+        known = {
+            "track": self.tracks, "round kind": self.round_kinds, "framework": self.frameworks, "source": self.sources,
+        }  # fmt: skip
+        for p in self.placed:
+            for cls, refs in REFS.items():
+                if not isinstance(p.record, cls):
+                    continue
+                for name, kind in refs.items():
+                    value = getattr(p.record, name)
+                    values = value if isinstance(value, list) else [value]
+                    for i, ref in enumerate(values):
+                        if ref is None or ref in known[kind]:
+                            continue
+                        where = Placed(p.record, p.doc, (*p.loc, name) if isinstance(value, list) else p.loc)
+                        field_name = i if isinstance(value, list) else name
+                        yield where.problem(field_name, f"unknown {kind} '{ref}'{_nearest(ref, known[kind])}")
+
+    def _checklist_item_ids(self) -> Iterator[Problem]:
+        seen: dict[str, Placed] = {}
+        for p in self.placed:
+            if not isinstance(p.record, m.ChecklistItem):
+                continue
+            for name in (p.record.id, *p.record.old_ids):
+                first = seen.setdefault(name, p)
+                if first is not p:
+                    at = f"{first.doc.path}:{first.doc.line_of((*first.loc, 'id'))}"
+                    yield p.problem("id", f"checklist item id '{name}' is already used at {at}; ticks would mix")
+
+    def _unsourced(self) -> Iterator[Problem]:
+        for record, doc, loc, name in unsourced_figures(self):
+            yield Placed(record, doc, loc).problem(name, "states a figure but has no source; add sources: [...]")
+
+    # -- views used by the pages ------------------------------------------------
+
+    def questions_for(self, *, round: str | None = None, framework: str | None = None) -> list[m.Question]:
+        return [
+            q for q in self.questions.values()
+            if (round is None or q.round == round) and (framework is None or framework in q.frameworks)
+        ]  # fmt: skip
+
+    def loops_for(self, track: str) -> list[m.Loop]:
+        return [loop for loop in self.loops.values() if loop.track == track]
+
+    def bands_for(self, track: str) -> list[m.PayBand]:
+        return [b for b in self.bands.values() if b.track == track]
+
+    def anti_patterns_for(self, *, framework: str | None = None, round: str | None = None) -> list[m.AntiPattern]:
+        return [
+            a for a in self.anti_patterns.values()
+            if (framework and framework in a.frameworks) or (round and round in a.rounds)
+        ]  # fmt: skip
+
+    def tags(self) -> dict[str, list[m.Question]]:
+        out: dict[str, list[m.Question]] = defaultdict(list)
+        for q in self.questions.values():
+            for tag in q.tags:
+                out[tag].append(q)
+        return dict(sorted(out.items()))
+
+
+def _walk(record: Any, doc: Document, loc: Loc) -> Iterator[Placed]:
+    if isinstance(record, BaseModel):
+        yield Placed(record, doc, loc)
+        for name in type(record).model_fields:
+            yield from _walk(getattr(record, name), doc, (*loc, name))
+    elif isinstance(record, list):
+        for i, child in enumerate(record):
+            yield from _walk(child, doc, (*loc, i))
+
+
+def _nearest(ref: str, known: dict[str, Any]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(ref, list(known), n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+NOT_FIGURES = {"id", "file", "pattern", "old_ids", "tags", "year", "order", "sessions"}
+
+
+def unsourced_figures(hb: Handbook) -> Iterator[tuple[Any, Document, Loc, str]]:
+    """Every text or number that states a figure outside any record with sources."""
+    sourced: set[tuple[str, Loc]] = set()
+    for p in hb.placed:
+        if getattr(p.record, "sources", None) or isinstance(p.record, m.Source):
+            sourced.add((p.doc.path, p.loc))
+    for p in hb.placed:
+        if any((p.doc.path, p.loc[:end]) in sourced for end in range(len(p.loc), -1, -1)):
+            continue
+        for name in type(p.record).model_fields:
+            value = getattr(p.record, name)
+            if name in NOT_FIGURES or isinstance(value, bool):
+                continue
+            texts = value if isinstance(value, list) else [value]
+            if isinstance(value, m.Span) or any(isinstance(t, str) and m.DIGIT.search(t) for t in texts):
+                yield p.record, p.doc, p.loc, name

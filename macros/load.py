@@ -1,0 +1,149 @@
+"""Load `data/` into a checked Handbook, or fail listing every problem as
+`file:line: field: message`."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from pathlib import Path
+from typing import Any
+
+import pydantic
+from pydantic import BaseModel
+
+from . import models as m
+from .handbook import Handbook
+from .yamlsafe import Document, Loc, Problem, _dotted, read
+
+SINGLE_FILES = {
+    "sources.yml": m.SourcesFile,
+    "tracks.yml": m.TracksFile,
+    "loops.yml": m.LoopsFile,
+    "pay.yml": m.PayFile,
+    "key-figures.yml": m.KeyFiguresFile,
+    "anti-patterns.yml": m.AntiPatternsFile,
+}
+FOLDERS = {
+    "questions": m.QuestionFile,
+    "frameworks": m.FrameworkFile,
+    "checklists": m.ChecklistFile,
+}
+
+
+class DataError(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(map(str, problems)))
+
+
+def load_handbook(data_dir: Path, root: Path | None = None) -> Handbook:
+    """Read and check every data file; raise DataError listing all problems."""
+    root = root or data_dir.parent
+    problems: list[Problem] = []
+    parsed: dict[str, tuple[Document, BaseModel]] = {}
+
+    def take(path: Path, model: type[BaseModel]) -> None:
+        shown = _shown(path, root)
+        doc, found = read(path, shown)
+        problems.extend(found)
+        if doc is not None and (record := _validate(doc, model, problems)) is not None:
+            parsed[shown] = (doc, record)
+
+    for name, model in SINGLE_FILES.items():
+        path = data_dir / name
+        if path.is_file():
+            take(path, model)
+        else:
+            problems.append(Problem(_shown(path, root), 1, "(file)", "required file is missing"))
+    for folder, model in FOLDERS.items():
+        for path in sorted((data_dir / folder).glob("*.y*ml")):
+            take(path, model)
+
+    handbook = Handbook.assemble(parsed)
+    problems.extend(_check_stems(parsed))
+    problems.extend(handbook.problems())
+    if problems:
+        raise DataError(sorted(problems, key=lambda p: (p.path, p.line)))
+    return handbook
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _check_stems(parsed: dict[str, tuple[Document, BaseModel]]) -> list[Problem]:
+    out = []
+    for shown, (doc, record) in parsed.items():
+        if isinstance(record, (m.QuestionFile, m.ChecklistFile, m.FrameworkFile)):
+            stem = Path(shown).stem
+            if record.id != stem:
+                out.append(Problem(shown, doc.line_of(("id",)), "id", f"'{record.id}' must equal the file name '{stem}'"))
+    return out
+
+
+def _validate(doc: Document, model: type[BaseModel], problems: list[Problem]) -> BaseModel | None:
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(doc.path, 1, "(file)", "expected a mapping of field: value at the top level"))
+        return None
+    try:
+        return model.model_validate(doc.data)
+    except pydantic.ValidationError as err:
+        for e in err.errors():
+            loc = _clean_loc(e["loc"])
+            problems.append(Problem(doc.path, doc.line_of(loc), _dotted(loc), _message(e, loc, doc, model)))
+        return None
+
+
+def _clean_loc(loc: tuple) -> Loc:
+    # pydantic adds validator names such as 'function-after[_ordered()]' to loc
+    return tuple(p for p in loc if isinstance(p, int) or ("[" not in p and "(" not in p))
+
+
+def _message(error: dict[str, Any], loc: Loc, doc: Document, model: type[BaseModel]) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        allowed = sorted(_fields_at(model, loc[:-1]))
+        name = str(loc[-1])
+        close = difflib.get_close_matches(name, allowed, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"unknown field '{name}'{hint} (allowed: {', '.join(allowed)})"
+    if kind == "missing":
+        return "required field is missing"
+    message = error["msg"].removeprefix("Value error, ")
+    raw = doc.scalars.get(loc)
+    if kind in {"string_type", "int_type", "float_type"} and raw is not None and not isinstance(value, str):
+        read_as = type(value).__name__.replace("bool", "true/false").replace("date", "a date")
+        return f"{message}; YAML read {raw!r} as {read_as}, put it in quotes if you meant text"
+    if kind in {"int_type", "float_type"} and isinstance(value, str):
+        return f"{message}; write the number without quotes"
+    return message
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> set[str]:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return set()
+        current = _inner_model(field.annotation)
+    return set(current.model_fields) if _is_model(current) else set()
+
+
+def _inner_model(annotation: Any) -> Any:
+    for arg in (annotation, *typing.get_args(annotation)):
+        if _is_model(arg):
+            return arg
+        inner = _inner_model(arg) if typing.get_args(arg) else None
+        if inner is not None:
+            return inner
+    return None
+
+
+def _is_model(obj: Any) -> bool:
+    return isinstance(obj, type) and issubclass(obj, BaseModel)
