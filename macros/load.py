@@ -118,6 +118,8 @@ def _message(error: dict[str, Any], loc: Loc, doc: Document, model: type[BaseMod
     if kind in {"string_type", "int_type", "float_type"} and raw is not None and not isinstance(value, str):
         read_as = type(value).__name__.replace("bool", "true/false").replace("date", "a date")
         return f"{message}; YAML read {raw!r} as {read_as}, put it in quotes if you meant text"
+    if kind == "string_type" and isinstance(value, dict):
+        return f"{message}; YAML read a mapping here, which happens when the text contains ': '. Put the text in quotes"
     if kind in {"int_type", "float_type"} and isinstance(value, str):
         return f"{message}; write the number without quotes"
     return message

@@ -1,0 +1,47 @@
+"""MkDocs hooks: the sidebar and the pages generated from data.
+
+The work is done in `macros/`; each hook only wires a piece of it in."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# MkDocs loads hook files by path; make the project's `macros` package importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mkdocs.structure.files import File, Files
+
+from macros import pages  # noqa: E402
+from macros.components import checklist_src, framework_src, question_src, track_src
+from macros.site import handbook_for
+
+
+def on_config(config):
+    hb = handbook_for(config)
+    config["nav"] = [
+        {"Home": "index.md"},
+        {"Tracks": ["tracks/index.md", *[{t.name: track_src(t.id)} for t in hb.tracks.values()]]},
+        {"Question bank": ["questions/index.md", "tags.md"]},
+        {"Frameworks": ["frameworks/index.md", *[{f.name: framework_src(f.id)} for f in hb.frameworks.values()]]},
+        {"Checklists": ["checklists/index.md", *[{cl.title: checklist_src(cl.id)} for cl in sorted(hb.checklists.values(), key=lambda cl: (cl.order, cl.id))]]},
+        {"Pay": "pay.md"},
+        {"Key figures": "key-figures.md"},
+        {"Where sources disagree": "disagreements.md"},
+        {"Anti-patterns": "anti-patterns.md"},
+        {"Sources": "sources.md"},
+    ]
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    hb = handbook_for(config)
+    generated = {
+        **{track_src(t.id): pages.render_track(hb, t) for t in hb.tracks.values()},
+        **{framework_src(f.id): pages.render_framework(hb, f) for f in hb.frameworks.values()},
+        **{checklist_src(cl.id): pages.render_checklist(hb, cl) for cl in hb.checklists.values()},
+        **{question_src(q.id): pages.render_question(hb, q) for q in hb.questions.values()},
+    }
+    for src, content in generated.items():
+        files.append(File.generated(config, src, content=content))
+    return files

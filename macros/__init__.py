@@ -1,0 +1,30 @@
+"""The mkdocs-macros module: registers the handbook's macros, nothing else."""
+
+from __future__ import annotations
+
+from . import views
+from .site import handbook_for
+
+PAGE_MACROS = {
+    "sources_list": views.sources_list,
+    "pay_section": views.pay_section,
+    "pay_checks": views.pay_checks,
+    "key_figures": views.key_figures,
+    "disagreements": views.disagreements,
+    "question_bank": views.question_bank,
+    "checklist_index": views.checklist_index,
+    "anti_patterns": views.anti_patterns,
+    "track_cards": views.track_cards,
+    "framework_cards": views.framework_cards,
+}
+
+
+def define_env(env) -> None:
+    hb = handbook_for(env.conf)
+
+    def bind(render):
+        return lambda: render(hb, env.page.file.src_uri)
+
+    for name, render in PAGE_MACROS.items():
+        env.macro(bind(render), name)
+    env.variables["counts"] = views.counts(hb)
