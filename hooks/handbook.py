@@ -30,6 +30,7 @@ def on_config(config):
         {"Where sources disagree": "disagreements.md"},
         {"Anti-patterns": "anti-patterns.md"},
         {"Sources": "sources.md"},
+        {"Contributing": "contributing.md"},
     ]
     return config
 
@@ -42,6 +43,10 @@ def on_files(files: Files, config) -> Files:
         **{checklist_src(cl.id): pages.render_checklist(hb, cl) for cl in hb.checklists.values()},
         **{question_src(q.id): pages.render_question(hb, q) for q in hb.questions.values()},
     }
+    # CONTRIBUTING.md lives at the top of the repository, where GitHub shows it; the
+    # handbook renders the same file as a page.
+    contributing = Path(config["config_file_path"]).resolve().parent / "CONTRIBUTING.md"
+    generated["contributing.md"] = contributing.read_text(encoding="utf-8")
     for src, content in generated.items():
         files.append(File.generated(config, src, content=content))
     return files

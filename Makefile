@@ -1,0 +1,58 @@
+# The handbook's front door. `make help` lists the targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help setup check schema build serve pdf test lock bench new-question lint clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	@rm -f $(VENV)/.installed-* && touch $@
+
+setup: $(STAMP) ## Create .venv and install the pinned dependencies
+
+check: $(STAMP) ## Validate data/ only (fast, no site build)
+	$(BIN)/python -m macros.check
+
+schema: $(STAMP) ## Regenerate schema/*.schema.json from the models
+	$(BIN)/python -m macros.schema
+
+build: check ## Build the site into site/ (strict); a failed build publishes nothing
+	@rm -rf .site-tmp
+	$(BIN)/mkdocs build --strict --quiet -d .site-tmp
+	@rm -rf site && mv .site-tmp site
+	@echo "built site/"
+
+serve: check ## Build and serve on http://127.0.0.1:8000, rebuilding on changes
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+pdf: build ## Write the checklist PDFs to site/pdf/
+	$(BIN)/python -m macros.pdf site
+
+test: $(STAMP) ## Run the whole test suite (browser tests need /usr/bin/chromium)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP) ## Run ruff on the Python code
+	$(BIN)/ruff check macros hooks tests scripts
+
+bench: $(STAMP) ## Measure build, size and search cost at 100, 1,000 and 5,000 questions
+	$(BIN)/python scripts/bench.py
+
+new-question: $(STAMP) ## Scaffold data/questions/<id>.yml (ROUND=, TRACK=, TYPE=, PROMPT=)
+	$(BIN)/python scripts/new_question.py --round "$(ROUND)" --track "$(TRACK)" --type "$(TYPE)" --prompt "$(PROMPT)"
+
+lock: $(STAMP) ## Re-pin requirements.txt (exact versions and hashes) from requirements.in
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+
+clean: ## Remove the built site and caches (keeps .venv)
+	rm -rf site .site-tmp .pytest_cache .ruff_cache
+	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +
