@@ -1,7 +1,8 @@
-"""`python -m macros.check [DATA_DIR]`: validate the data, print every problem."""
+"""`python -m macros.check [DATA_DIR]`: validate the data (default: $HANDBOOK_DATA or data/), print every problem."""
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -10,7 +11,7 @@ from .load import DataError, load_handbook
 
 
 def main(argv: list[str]) -> int:
-    data_dir = Path(argv[0]) if argv else Path("data")
+    data_dir = Path(argv[0] if argv else os.environ.get("HANDBOOK_DATA", "data"))
     started = time.perf_counter()
     try:
         hb = load_handbook(data_dir, root=Path.cwd())

@@ -11,7 +11,7 @@ from . import components as c
 from .charts import loop_timeline
 from .handbook import Handbook
 from .models import Checklist, Framework, Loop, Question, Track
-from .text import esc, inline, plain, short_title
+from .text import esc, inline, short_title
 
 
 def front_matter(title: str, **meta: object) -> str:
@@ -33,7 +33,6 @@ def render_question(hb: Handbook, q: Question) -> str:
     kind = hb.round_kinds[q.round]
     tracks = ", ".join(c.link(here, c.track_src(t), esc(hb.tracks[t].name)) for t in q.tracks)
     frameworks = ", ".join(c.link(here, c.framework_src(f), esc(hb.frameworks[f].name)) for f in q.frameworks)
-    tags = " ".join(c.link(here, "tags.md", esc(t), anchor=f"tag:{t}", cls="hb-tag") for t in q.tags)
     head = (
         f'<div class="hb-question" data-question="{esc(q.id)}">'
         f'<p class="hb-prompt">{inline(q.prompt)}</p>'
@@ -42,7 +41,6 @@ def render_question(hb: Handbook, q: Question) -> str:
         f"<dt>Type</dt><dd>{esc(c.QUESTION_TYPES[q.type])}</dd>"
         f"<dt>Difficulty</dt><dd>{esc(c.DIFFICULTY[q.difficulty])}</dd>"
         f"<dt>Tracks</dt><dd>{tracks}</dd>"
-        + (f"<dt>Tags</dt><dd>{tags}</dd>" if tags else "")
         + f"<dt>Sources</dt><dd>{c.cite(here, q.sources)}</dd></dl></div>"
     )
     outline = "".join(
@@ -126,7 +124,7 @@ def _loop_comparison(here: str, loops: list[Loop]) -> str:
         lag = esc(loop.process.decision_lag.reported) if loop.process.decision_lag else "not stated"
         rows.append(f"<tr><td>{c.cite(here, loop.sources)}</td><td>{count}</td><td>{length}</td><td>{lag}</td></tr>")
     return (
-        '<table class="hb-table"><thead><tr><th>Source</th><th>Rounds</th><th>First contact to offer</th>'
+        '<table><thead><tr><th>Source</th><th>Rounds</th><th>First contact to offer</th>'
         f'<th>Decision after final round</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )
 
@@ -198,25 +196,32 @@ def render_checklist(hb: Handbook, cl: Checklist) -> str:
         cite = c.cite(here, item.sources) if item.sources else '<span class="hb-own">handbook advice</span>'
         items.append(
             f'<li class="hb-item" data-item="{esc(item.id)}" data-old-ids="{esc(old)}">'
-            f'<label><input type="checkbox" class="hb-check" name="{esc(item.id)}"> '
+            f'<label><input type="checkbox" class="hb-check" name="{esc(item.id)}" autocomplete="off"> '
             f"<span>{inline(item.text)}</span></label> {cite}</li>"
         )
     related = ""
     if cl.round:
-        related = f'<p class="hb-related">Prepares you for: {c.link(here, c.BANK_PAGE, esc(hb.round_kinds[cl.round].name), anchor=f"round-{cl.round}")}</p>'
+        round_link = c.link(here, c.BANK_PAGE, esc(hb.round_kinds[cl.round].name), anchor=f"round-{cl.round}")
+        related = f'<p class="hb-related">Prepares you for: {round_link}</p>'
     return (
         front_matter(cl.title, hb_kind="checklist")
         + f"# {esc(cl.title)}\n\n"
         + f'<div class="hb-lead">{inline(cl.summary)}</div>\n\n{related}\n\n'
-        + f'<div class="hb-checklist" data-checklist="{esc(cl.id)}" data-total="{len(cl.items)}">'
+        + f'<div class="hb-checklist" data-checklist="{esc(cl.id)}" data-total="{len(cl.items)}" {_catalogue_attrs(hb)}>'
         + f'<ul class="hb-items">{"".join(items)}</ul>'
         + f'<p class="hb-pdf"><a href="{esc(_pdf_href(cl.id))}">Download this checklist as a PDF</a></p></div>\n'
     )
 
 
+def _catalogue_attrs(hb: Handbook) -> str:
+    """Every item id in the handbook, and each old id with the id it became, so
+    that a progress import on any checklist page can tell which ticks still apply."""
+    items = [item for cl in hb.checklists.values() for item in cl.items]
+    known = " ".join(item.id for item in items)
+    renamed = " ".join(f"{old}={item.id}" for item in items for old in item.old_ids)
+    return f'data-known="{esc(known)}" data-renamed="{esc(renamed)}"'
+
+
 def _pdf_href(cid: str) -> str:
     return f"../../pdf/{cid}.pdf"
 
-
-def page_title_of(q: Question) -> str:
-    return plain(short_title(q.prompt))

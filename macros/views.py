@@ -10,7 +10,7 @@ from .charts import pay_chart
 from .disagreements import find as find_disagreements
 from .disagreements import per_second, span_text
 from .handbook import Handbook
-from .pay import annualise, check_total, usd, usd_span
+from .pay import annualise, check_total, usd_span
 from .text import esc, inline, short_title
 
 
@@ -49,7 +49,7 @@ def pay_section(hb: Handbook, here: str) -> str:
             f"<td>{c.cite(here, band.sources)}</td></tr>"
         )
     table = (
-        '<table class="hb-table hb-paytable"><thead><tr><th>Track</th><th>Level</th><th>Base</th><th>Bonus</th>'
+        '<table><thead><tr><th>Track</th><th>Level</th><th>Base</th><th>Bonus</th>'
         "<th>Equity or tokens</th><th>Sign-on</th><th>Annualised total</th><th>Source</th></tr></thead>"
         f'<tbody>{"".join(rows)}</tbody></table>'
     )
@@ -119,7 +119,7 @@ def key_figures(hb: Handbook, here: str) -> str:
             f"<td>{check or '—'}</td><td>{inline(f.note) if f.note else ''}</td><td>{c.cite(here, f.sources)}</td></tr>"
         )
     return (
-        '<table class="hb-table hb-figures"><thead><tr><th>Figure</th><th>Reported value</th><th>Back-of-envelope check</th>'
+        '<table><thead><tr><th>Figure</th><th>Reported value</th><th>Back-of-envelope check</th>'
         f'<th>Context</th><th>Source</th></tr></thead><tbody>{"".join(rows)}</tbody></table>' + c.stale_note(hb, "key-figures")
     )
 
@@ -132,7 +132,7 @@ def disagreements(hb: Handbook, here: str) -> str:
         )
         spread = f'<p class="hb-spread">Spread: {esc(d.spread)}.</p>' if d.spread else ""
         blocks.append(
-            f'<section class="hb-disagreement"><h3>{esc(d.topic)}</h3>{spread}<table class="hb-table"><thead><tr><th>Reported value</th>'
+            f'<section class="hb-disagreement"><h3>{esc(d.topic)}</h3>{spread}<table><thead><tr><th>Reported value</th>'
             f"<th>What it describes</th><th>Source</th></tr></thead><tbody>{claims}</tbody></table></section>"
         )
     return "".join(blocks) or "<p>The sources agree on everything recorded.</p>"
@@ -163,14 +163,22 @@ def question_bank(hb: Handbook, here: str) -> str:
 
 
 def checklist_index(hb: Handbook, here: str) -> str:
-    items = sorted(hb.checklists.values(), key=lambda cl: (cl.order, cl.id))
-    rows = "".join(
-        f'<li class="hb-cl" data-checklist="{esc(cl.id)}" data-total="{len(cl.items)}" data-items="{esc(" ".join(i.id for i in cl.items))}">'
-        f"{c.link(here, c.checklist_src(cl.id), esc(cl.title))} <span class=\"hb-meta\">{len(cl.items)} items</span></li>"
-        for cl in items
-    )
-    total = sum(len(cl.items) for cl in items)
+    checklists = sorted(hb.checklists.values(), key=lambda cl: (cl.order, cl.id))
+    rows = "".join(_checklist_row(here, cl) for cl in checklists)
+    total = sum(len(cl.items) for cl in checklists)
     return f'<div class="hb-checklists" data-total="{total}"><ul class="hb-cl-list">{rows}</ul></div>'
+
+
+def _checklist_row(here: str, cl) -> str:
+    # data-renamed ("old=new ...") lets the page carry ticks saved under an item's
+    # earlier id over to its current one, and lets an import map them too.
+    items = " ".join(i.id for i in cl.items)
+    renamed = " ".join(f"{old}={i.id}" for i in cl.items for old in i.old_ids)
+    return (
+        f'<li class="hb-cl" data-checklist="{esc(cl.id)}" data-total="{len(cl.items)}" '
+        f'data-items="{esc(items)}" data-renamed="{esc(renamed)}">'
+        f'{c.link(here, c.checklist_src(cl.id), esc(cl.title))} <span class="hb-meta">{len(cl.items)} items</span></li>'
+    )
 
 
 def anti_patterns(hb: Handbook, here: str) -> str:
@@ -183,7 +191,7 @@ def anti_patterns(hb: Handbook, here: str) -> str:
         f"<tr><td>“{esc(p.phrase)}”</td><td>{inline(p.instead)}</td><td>{c.cite(here, p.sources)}</td></tr>" for p in hb.red_flags.values()
     )
     table = (
-        '<h2 id="red-flag-phrases">Red-flag phrases</h2><table class="hb-table"><thead><tr><th>What you say</th><th>Say instead</th>'
+        '<h2 id="red-flag-phrases">Red-flag phrases</h2><table><thead><tr><th>What you say</th><th>Say instead</th>'
         f"<th>Source</th></tr></thead><tbody>{phrases}</tbody></table>"
         if phrases
         else ""
@@ -217,9 +225,3 @@ def counts(hb: Handbook) -> dict[str, int]:
         "sources": len(hb.sources), "bands": len(hb.bands), "figures": len(hb.figures),
     }  # fmt: skip
 
-
-def random_question_titles(hb: Handbook) -> list[str]:
-    return [short_title(q.prompt) for q in hb.questions.values()]
-
-
-__all__ = ["usd"]

@@ -1,0 +1,197 @@
+"""Blank checklist forms as PDF: `site/pdf/<checklist-id>.pdf` for each
+checklist and `site/pdf/all-checklists.pdf` with every one of them.
+
+The HTML is built here from the loaded Handbook, never scraped from the site,
+and every data string passes through `esc` or `inline`.  Run as
+`python -m macros.pdf SITE_DIR [--data DATA_DIR]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .handbook import Handbook
+from .load import DataError, load_handbook
+from .models import Checklist
+from .text import esc, inline
+
+ROOT = Path(__file__).resolve().parent.parent
+ALL_CHECKLISTS = "all-checklists"
+PANGO_HELP = (
+    "WeasyPrint could not load a system library it needs (Pango): {error}\n"
+    "Install it with: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+)
+
+STYLE = """
+@page {
+  size: A4;
+  margin: 18mm 16mm 20mm;
+  @bottom-left { content: string(handbook); font-size: 8pt; color: #555; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #555; }
+}
+html { font-family: "DejaVu Sans", "Liberation Sans", sans-serif; font-size: 10pt; line-height: 1.4; color: #000; }
+body { margin: 0; font-variant-ligatures: none; hyphens: manual; }
+.handbook { string-set: handbook content(); font-size: 8.5pt; color: #555; margin: 0 0 2mm; }
+h1 { font-size: 17pt; margin: 0 0 2mm; line-height: 1.2; }
+.summary { margin: 0 0 2mm; }
+.meta { font-size: 8.5pt; color: #333; margin: 0 0 4mm; }
+.checklist + .checklist { break-before: page; }
+ol.items { list-style: none; margin: 0; padding: 0; }
+ol.items li { break-inside: avoid; display: flex; gap: 3mm; padding: 2.2mm 0; border-bottom: 0.4pt solid #bbb; }
+.box { flex: none; width: 4mm; height: 4mm; margin-top: 0.6mm; border: 1pt solid #000; background: #fff; }
+.text { flex: 1; }
+.sources { display: block; font-size: 8pt; color: #444; margin-top: 0.8mm; }
+.done { margin-top: 6mm; font-size: 8.5pt; color: #333; }
+a { color: inherit; text-decoration: none; }
+code { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
+.contents ol { padding-left: 5mm; }
+.contents a::after { content: leader(".") " " target-counter(attr(href), page); }
+"""
+
+
+@dataclass(frozen=True)
+class Imprint:
+    """What every form says about where it comes from."""
+
+    name: str
+    url: str
+
+    def page_url(self, checklist_id: str) -> str:
+        return f"{self.url.rstrip('/')}/checklists/{checklist_id}/" if self.url else ""
+
+
+def imprint_from_config(config_file: Path = ROOT / "mkdocs.yml") -> Imprint:
+    # mkdocs.yml may carry Python tags that safe loading rejects; the two keys needed are plain.
+    try:
+        config = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        config = {}
+    return Imprint(name=str(config.get("site_name", "Binance PM Interview Handbook")), url=str(config.get("site_url") or ""))
+
+
+def ordered(hb: Handbook) -> list[Checklist]:
+    return sorted(hb.checklists.values(), key=lambda cl: (cl.order, cl.id))
+
+
+# -- HTML -----------------------------------------------------------------------
+
+
+def render_item(item) -> str:
+    sources = ", ".join(item.sources) if item.sources else "handbook advice"
+    return (
+        f'<li><span class="box"></span><span class="text">{inline(item.text)}'
+        f'<span class="sources">Sources: {esc(sources)}</span></span></li>'
+    )
+
+
+def render_checklist_form(hb: Handbook, cl: Checklist, imprint: Imprint) -> str:
+    round_line = f"Prepares you for: {esc(hb.round_kinds[cl.round].name)}. " if cl.round and cl.round in hb.round_kinds else ""
+    address = imprint.page_url(cl.id)
+    online = f"Online, with ticks that stay: {esc(address)}" if address else ""
+    return (
+        f'<section class="checklist" id="cl-{esc(cl.id)}">'
+        f'<p class="handbook">{esc(imprint.name)}</p>'
+        f"<h1>{esc(cl.title)}</h1>"
+        f'<p class="summary">{inline(cl.summary)}</p>'
+        f'<p class="meta">{round_line}{len(cl.items)} items. {online}</p>'
+        f'<ol class="items">{"".join(render_item(item) for item in cl.items)}</ol>'
+        f'<p class="done">Done: ____ of {len(cl.items)}</p>'
+        "</section>"
+    )
+
+
+def render_contents(checklists: Iterable[Checklist], imprint: Imprint) -> str:
+    rows = "".join(f'<li><a href="#cl-{esc(cl.id)}">{esc(cl.title)}</a></li>' for cl in checklists)
+    where = f"<p>Online: {esc(imprint.url)}</p>" if imprint.url else ""
+    return (
+        f'<section class="checklist contents"><p class="handbook">{esc(imprint.name)}</p>'
+        f"<h1>All checklists</h1><p>Blank forms to tick by hand, one checklist per page.</p>{where}<ol>{rows}</ol></section>"
+    )
+
+
+def document(title: str, body: str, imprint: Imprint) -> str:
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>{esc(title)} · {esc(imprint.name)}</title>"
+        f'<meta name="author" content="{esc(imprint.name)}"><style>{STYLE}</style></head>'
+        f"<body>{body}</body></html>"
+    )
+
+
+def checklist_document(hb: Handbook, cl: Checklist, imprint: Imprint) -> str:
+    return document(cl.title, render_checklist_form(hb, cl, imprint), imprint)
+
+
+def all_checklists_document(hb: Handbook, imprint: Imprint) -> str:
+    checklists = ordered(hb)
+    body = render_contents(checklists, imprint) + "".join(render_checklist_form(hb, cl, imprint) for cl in checklists)
+    return document("All checklists", body, imprint)
+
+
+# -- PDF ------------------------------------------------------------------------
+
+
+def import_weasyprint():
+    """WeasyPrint, or OSError naming the missing system library."""
+    import weasyprint
+
+    return weasyprint
+
+
+def write_pdf(weasyprint, html: str, target: Path) -> None:
+    # No resource is ever fetched: the forms are self-contained.
+    fetcher = weasyprint.urls.URLFetcher(allowed_protocols=())
+    weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf(target)
+
+
+def write_all(hb: Handbook, out_dir: Path, imprint: Imprint) -> list[Path]:
+    """Write one PDF per checklist and one with all of them; returns the paths."""
+    weasyprint = import_weasyprint()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for cl in ordered(hb):
+        target = out_dir / f"{cl.id}.pdf"
+        write_pdf(weasyprint, checklist_document(hb, cl, imprint), target)
+        written.append(target)
+    target = out_dir / f"{ALL_CHECKLISTS}.pdf"
+    write_pdf(weasyprint, all_checklists_document(hb, imprint), target)
+    written.append(target)
+    return written
+
+
+def default_data_dir() -> Path:
+    override = os.environ.get("HANDBOOK_DATA")
+    return Path(override).resolve() if override else ROOT / "data"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros.pdf", description="Write the checklist PDFs into SITE_DIR/pdf/.")
+    parser.add_argument("site_dir", type=Path, nargs="?", default=ROOT / "site")
+    parser.add_argument("--data", type=Path, default=None, help="data folder (default: HANDBOOK_DATA or data/)")
+    args = parser.parse_args(argv)
+    try:
+        import_weasyprint()
+    except OSError as error:
+        print(PANGO_HELP.format(error=error), file=sys.stderr)
+        return 1
+    try:
+        hb = load_handbook(args.data or default_data_dir(), root=ROOT)
+    except DataError as error:
+        print(f"the data has {len(error.problems)} problem(s); no PDF was written:\n{error}", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    written = write_all(hb, args.site_dir / "pdf", imprint_from_config())
+    print(f"wrote {len(written)} PDFs to {args.site_dir / 'pdf'} in {time.perf_counter() - started:.1f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

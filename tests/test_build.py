@@ -1,0 +1,115 @@
+"""The strict build, checked on the HTML a reader gets."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+from macros.load import load_handbook
+from macros.text import plain
+
+from .conftest import DATA, ROOT, build_site, copy_data
+
+HB = load_handbook(DATA)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def text_of(node) -> str:
+    return " ".join(node.get_text(" ").split())
+
+
+def test_question_page_shows_prompt_round_and_sources(site):
+    q = HB.questions["design-wallets-100m-users"]
+    page = soup(site / "questions" / q.id / "index.html")
+    prompt = page.select_one(".hb-prompt")
+    assert text_of(prompt) == " ".join(plain(q.prompt).split())
+    facts = text_of(page.select_one(".hb-facts"))
+    assert HB.round_kinds[q.round].name in facts
+    cited = [a.get_text() for a in page.select(".hb-facts .hb-src")]
+    assert cited == q.sources
+    for a in page.select(".hb-facts .hb-src"):
+        assert a["href"].startswith("../../sources/#src-")
+
+
+def test_question_pages_stay_out_of_the_sidebar(site):
+    nav = soup(site / "index.html").select_one("nav.md-nav--primary")
+    links = [a["href"] for a in nav.select("a[href]")]
+    assert not [h for h in links if "questions/" in h and not h.rstrip("/").endswith("questions")]
+
+
+def test_question_bank_lists_every_question_grouped_by_round(site):
+    page = soup(site / "questions" / "index.html")
+    listed = {li["id"].removeprefix("q-"): li.find_parent("section")["data-round"] for li in page.select("li.hb-q")}
+    assert listed == {q.id: q.round for q in HB.questions.values()}
+
+
+def test_track_page_shows_every_loop_with_its_source_and_a_timeline(site):
+    page = soup(site / "tracks" / "pm" / "index.html")
+    loops = [loop for loop in HB.loops.values() if loop.track == "pm"]
+    for loop in loops:
+        block = page.select_one(f"#loop-{loop.id}")
+        assert block is not None
+        assert [a.get_text() for a in block.select(".hb-cite-line .hb-src")] == loop.sources
+        assert len(block.select("ol.hb-rounds > li")) == len(loop.rounds)
+        assert block.select_one("svg.hb-timeline[role=img]")["aria-label"].startswith(f"{len(loop.rounds)} rounds")
+
+
+def test_pay_page_computes_an_annualised_total_for_every_band(site):
+    page = soup(site / "pay" / "index.html")
+    rows = {tr["data-band"]: tr for tr in page.select("tr[data-band]")}
+    assert set(rows) == set(HB.bands)
+    assert rows["ai-ml-sample-offer"]["data-annual-low"] == "388750"
+    assert page.select_one("svg.hb-paychart") is not None
+    assert page.select_one('li[data-band="ai-ml-sample-offer"]')["data-matches"] == "false"
+
+
+def test_disagreements_page_is_generated_from_data(site):
+    page = soup(site / "disagreements" / "index.html")
+    topics = [text_of(h) for h in page.select(".hb-disagreement h3")]
+    assert "Number of interview rounds" in topics
+    rounds = page.select(".hb-disagreement")[topics.index("Number of interview rounds")]
+    assert len(rounds.select("tbody tr")) == len(HB.loops)
+
+
+def test_every_internal_link_resolves(site):
+    broken = []
+    for html in site.rglob("*.html"):
+        for a in soup(html).select("a[href]"):
+            href = a["href"]
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not parts.path or href.startswith("mailto:"):
+                continue
+            base = site if parts.path.startswith("/") else html.parent
+            target = (base / unquote(parts.path).lstrip("/")).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists() and not parts.path.endswith(".pdf"):
+                broken.append(f"{html.relative_to(site)} -> {href}")
+    assert broken == []
+
+
+def test_a_broken_question_stops_the_build_and_publishes_nothing(tmp_path):
+    data = copy_data(tmp_path)
+    (data / "questions" / "broken.yml").write_text("id: broken\nprompt: no\ndifficulty: extreme\n")
+    out = tmp_path / "out"
+    result = build_site(out, data)
+    assert result.returncode != 0
+    assert "data/questions/broken.yml:2: prompt: Input should be a valid string" in result.stderr
+    assert "data/questions/broken.yml:3: difficulty:" in result.stderr
+    assert not (out / "index.html").exists()
+
+
+def test_make_build_keeps_the_previous_site_when_data_is_broken(tmp_path):
+    data = copy_data(tmp_path)
+    (data / "questions" / "broken.yml").write_text("id: broken\n")
+    env = {**os.environ, "HANDBOOK_DATA": str(data)}
+    result = subprocess.run(["make", "--no-print-directory", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "broken.yml:1: prompt: required field is missing" in result.stderr
