@@ -41,7 +41,7 @@ def pay_chart(rows: list[tuple[PayBand, Annualised, str]]) -> str:
         return ""
     top = max(max(band.base.high, est.high) for band, est, _ in rows)
     top = (int(top // 50_000) + 1) * 50_000
-    label_w, chart_w, row_h = 230, 520, 30
+    label_w, chart_w, row_h = 330, 520, 30
     scale = chart_w / top
     height = row_h * len(rows) + 40
     parts = []

@@ -25,9 +25,21 @@ class Disagreement:
     spread: str = ""
 
 
+def num(value: float) -> str:
+    """1500000000 -> '1,500,000,000'; 0.03 -> '0.03'; never scientific notation."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
 def span_text(span: Span, unit: str = "") -> str:
-    value = f"{span.low:,g}" if span.low == span.high else f"{span.low:,g}–{span.high:,g}"
-    return f"{value} {unit}".strip()
+    value = num(span.low) if span.low == span.high else f"{num(span.low)}–{num(span.high)}"
+    return f"{value}%" if unit == "%" else f"{value} {unit}".strip()
+
+
+def figure_text(fig) -> str:
+    rate = f" per {fig.per}" if fig.per and not (fig.per == "second" and fig.unit.upper().endswith("PS")) else ""
+    return span_text(fig.value, fig.unit + rate)
 
 
 def per_second(value: float, per: str | None) -> float | None:
@@ -60,19 +72,25 @@ def find(hb: Handbook) -> list[Disagreement]:
 
     for track_id, track in hb.tracks.items():
         bands = hb.bands_for(track_id)
-        if len({s for b in bands for s in b.sources}) > 1:
+        if len({b.sources[0] for b in bands}) > 1:
             claims = [Claim(usd_span(b.base.low, b.base.high), b.sources, f"level {b.level}") for b in bands]
             lo, hi = min(b.base.low for b in bands), max(b.base.high for b in bands)
             out.append(Disagreement(f"Base pay, {track.name}", claims, f"{usd_span(lo, hi)} across sources"))
+
+    bands = list(hb.bands.values())
+    if len({b.sources[0] for b in bands}) > 1:
+        claims = [Claim(usd_span(b.base.low, b.base.high), b.sources, f"{hb.tracks[b.track].name}, level {b.level}") for b in bands]
+        lo, hi = min(b.base.low for b in bands), max(b.base.high for b in bands)
+        out.append(Disagreement("Base pay across all tracks and levels", claims, f"{usd_span(lo, hi)}"))
 
     topics: dict[str, list] = {}
     for fig in hb.figures.values():
         topics.setdefault(fig.topic, []).append(fig)
     for topic, figs in topics.items():
         values = {(f.value.low, f.value.high, f.unit, f.per) for f in figs}
-        if len(values) > 1 and len({s for f in figs for s in f.sources}) > 1:
-            claims = [Claim(span_text(f.value, f.unit + (f" per {f.per}" if f.per else "")), f.sources, f.label) for f in figs]
-            out.append(Disagreement(figs[0].label, claims, _ratio(figs)))
+        if len(values) > 1 and len({s for f in figs for s in f.sources} - {"handbook"}) > 1:
+            claims = [Claim(figure_text(f), f.sources, f.label) for f in figs]
+            out.append(Disagreement(topic.replace("-", " ").capitalize(), claims, _ratio(figs)))
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from . import components as c
 from .charts import pay_chart
 from .disagreements import find as find_disagreements
-from .disagreements import per_second, span_text
+from .disagreements import figure_text, num, per_second, span_text
 from .handbook import Handbook
 from .pay import annualise, check_total, usd_span
 from .text import esc, inline, short_title
@@ -32,7 +32,7 @@ def pay_section(hb: Handbook, here: str) -> str:
     rows, chart_rows = [], []
     for band in hb.bands.values():
         est = annualise(band, hb.default_vesting_years)
-        label = f"{band.sources[0]} · {hb.tracks[band.track].name} · {band.level}"
+        label = f"{band.sources[0]} · {band.track} · {band.level}"
         chart_rows.append((band, est, label))
         bonus = "—"
         if band.bonus and band.bonus.target_pct:
@@ -75,7 +75,7 @@ def _equity_text(band) -> str:
 def _breakdown(est) -> str:
     parts = "".join(f"<li>{esc(p.label)}: {usd_span(p.low, p.high)}</li>" for p in est.parts)
     left = "".join(f"<li>Not counted: {esc(text)}</li>" for text in est.left_out)
-    return f'<ul class="hb-breakdown">{parts}{left}</ul>'
+    return f'<details class="hb-breakdown"><summary>How</summary><ul>{parts}{left}</ul></details>'
 
 
 def pay_checks(hb: Handbook, here: str) -> str:
@@ -109,13 +109,15 @@ def key_figures(hb: Handbook, here: str) -> str:
         rate = per_second(f.value.high, f.per)
         if rate is not None:
             low_rate = per_second(f.value.low, f.per)
-            shown = f"{low_rate:,.1f}" if low_rate != rate else ""
-            check = f"≈ {(shown + '–') if shown else ''}{rate:,.1f} {esc(f.unit)} per second on average"
-            peers = [g for g in hb.figures.values() if g.topic != f.topic and g.per == "second" and g.unit == f.unit]
+            shown = f"{num(round(low_rate, 1))}–" if low_rate != rate else ""
+            check = f"≈ {shown}{num(round(rate, 1))} {esc(f.unit)} per second on average"
+            # Compare the average with the same source's own per-second claims.
+            own = set(f.sources) - {"handbook"}
+            peers = [g for g in hb.figures.values() if g.per == "second" and g.unit.upper().endswith("PS") and own & set(g.sources)]
             for peer in peers:
-                check += f"; the {esc(peer.label)} figure ({span_text(peer.value, peer.unit)}) is {peer.value.high / rate:,.0f}× that average"
+                check += f"; {esc(peer.label)} ({esc(figure_text(peer))}) is {peer.value.high / rate:,.0f}× that"
         rows.append(
-            f'<tr id="fig-{esc(f.id)}"><td>{esc(f.label)}</td><td>{esc(span_text(f.value, f.unit + (" per " + f.per if f.per else "")))}</td>'
+            f'<tr id="fig-{esc(f.id)}"><td>{esc(f.label)}</td><td>{esc(figure_text(f))}</td>'
             f"<td>{check or '—'}</td><td>{inline(f.note) if f.note else ''}</td><td>{c.cite(here, f.sources)}</td></tr>"
         )
     return (
