@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.structure.files import File, Files
 
-from macros import pages  # noqa: E402
+from macros import pages, practice  # noqa: E402
 from macros.components import checklist_src, framework_src, question_src, track_src
 from macros.site import handbook_for
 
@@ -23,6 +23,7 @@ def on_config(config):
         {"Home": "index.md"},
         {"Tracks": ["tracks/index.md", *[{t.name: track_src(t.id)} for t in hb.tracks.values()]]},
         {"Question bank": ["questions/index.md", "tags.md"]},
+        {"Practice": ["practice/index.md", "practice/drill.md", "practice/stories.md", "practice/scoring.md", "practice/offer.md"]},
         {"Frameworks": ["frameworks/index.md", *[{f.name: framework_src(f.id)} for f in hb.frameworks.values()]]},
         {"Checklists": ["checklists/index.md", *[{cl.title: checklist_src(cl.id)} for cl in sorted(hb.checklists.values(), key=lambda cl: (cl.order, cl.id))]]},
         {"Pay": "pay.md"},
@@ -50,3 +51,13 @@ def on_files(files: Files, config) -> Files:
     for src, content in generated.items():
         files.append(File.generated(config, src, content=content))
     return files
+
+
+def on_post_build(config) -> None:
+    # The drill fetches the questions as JSON, so no other page carries them.
+    practice.write_questions_json(handbook_for(config), Path(config["site_dir"]), config["use_directory_urls"])
+
+
+def on_post_build(config) -> None:
+    # The checklist pages link to their PDFs, so every build writes them.
+    pdf.write_site_pdfs(config)

@@ -11,6 +11,7 @@ from . import components as c
 from .charts import loop_timeline
 from .handbook import Handbook
 from .models import Checklist, Framework, Loop, Question, Track
+from .practice import framework_practice_link
 from .text import esc, inline, short_title
 
 
@@ -27,6 +28,8 @@ def section(title: str, body: str, cls: str = "") -> str:
 
 # -- question -------------------------------------------------------------------
 
+NOT_INDEXED = "data-search-exclude"  # Material's search skips an element carrying this attribute
+
 
 def render_question(hb: Handbook, q: Question) -> str:
     here = c.question_src(q.id)
@@ -36,12 +39,14 @@ def render_question(hb: Handbook, q: Question) -> str:
     head = (
         f'<div class="hb-question" data-question="{esc(q.id)}">'
         f'<p class="hb-prompt">{inline(q.prompt)}</p>'
+        # Search indexes the prompt and the round (tags come from the front matter); the
+        # other facts repeat the same few words on every question and stay out of the index.
         f'<dl class="hb-facts">'
-        f"<dt>Round</dt><dd>{c.link(here, c.BANK_PAGE, esc(kind.name), anchor=f'round-{q.round}')}</dd>"
-        f"<dt>Type</dt><dd>{esc(c.QUESTION_TYPES[q.type])}</dd>"
-        f"<dt>Difficulty</dt><dd>{esc(c.DIFFICULTY[q.difficulty])}</dd>"
-        f"<dt>Tracks</dt><dd>{tracks}</dd>"
-        + f"<dt>Sources</dt><dd>{c.cite(here, q.sources)}</dd></dl></div>"
+        f"<dt>Round</dt> <dd>{c.link(here, c.BANK_PAGE, esc(kind.name), anchor=f'round-{q.round}')}</dd> "
+        f"<dt {NOT_INDEXED}>Type</dt><dd {NOT_INDEXED}>{esc(c.QUESTION_TYPES[q.type])}</dd>"
+        f"<dt {NOT_INDEXED}>Difficulty</dt><dd {NOT_INDEXED}>{esc(c.DIFFICULTY[q.difficulty])}</dd>"
+        f"<dt {NOT_INDEXED}>Tracks</dt><dd {NOT_INDEXED}>{tracks}</dd>"
+        + f"<dt {NOT_INDEXED}>Sources</dt><dd {NOT_INDEXED}>{c.cite(here, q.sources)}</dd></dl></div>"
     )
     outline = "".join(
         f"<li><strong>{esc(step.step)}</strong>{c.bullet_list(step.points)}</li>" for step in q.outline
@@ -172,6 +177,7 @@ def render_framework(hb: Handbook, fw: Framework) -> str:
     md.append(f'## Steps\n\n<ol class="hb-steps">{steps}</ol>\n\n')
     walk = "".join(f"<li>{inline(line)}</li>" for line in fw.example.walkthrough)
     md.append(f'## Worked example\n\n<div class="hb-example"><p class="hb-prompt">{inline(fw.example.prompt)}</p><ol>{walk}</ol></div>\n\n')
+    md.append(framework_practice_link(here, fw.id))
     if fw.compared_with:
         md.append("## How it differs\n\n" + c.bullet_list(fw.compared_with) + "\n\n")
     md.append("## Common mistakes\n\n" + c.bullet_list(fw.mistakes) + "\n\n")
@@ -209,6 +215,8 @@ def render_checklist(hb: Handbook, cl: Checklist) -> str:
         + f'<div class="hb-lead">{inline(cl.summary)}</div>\n\n{related}\n\n'
         + f'<div class="hb-checklist" data-checklist="{esc(cl.id)}" data-total="{len(cl.items)}" {_catalogue_attrs(hb)}>'
         + f'<ul class="hb-items">{"".join(items)}</ul>'
+        + '<noscript><p class="hb-note">With JavaScript off, ticks last only until you leave the page; '
+        "printing and the PDF still work.</p></noscript>"
         + f'<p class="hb-pdf"><a href="{esc(_pdf_href(cl.id))}">Download this checklist as a PDF</a></p></div>\n'
     )
 

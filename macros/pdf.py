@@ -167,6 +167,19 @@ def write_all(hb: Handbook, out_dir: Path, imprint: Imprint) -> list[Path]:
     return written
 
 
+def write_site_pdfs(config) -> None:
+    """For an MkDocs `on_post_build` hook: the PDFs the checklist pages link to."""
+    from mkdocs.exceptions import PluginError
+
+    from .site import handbook_for
+
+    imprint = Imprint(name=str(config["site_name"]), url=str(config.get("site_url") or ""))
+    try:
+        write_all(handbook_for(config), Path(config["site_dir"]) / "pdf", imprint)
+    except OSError as error:
+        raise PluginError(PANGO_HELP.format(error=error)) from None
+
+
 def default_data_dir() -> Path:
     override = os.environ.get("HANDBOOK_DATA")
     return Path(override).resolve() if override else ROOT / "data"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from . import components as c
 from .charts import pay_chart
-from .disagreements import find as find_disagreements
 from .disagreements import figure_text, num, per_second, span_text
+from .disagreements import find as find_disagreements
 from .handbook import Handbook
 from .pay import annualise, check_total, usd_span
 from .text import esc, inline, short_title
@@ -141,27 +141,52 @@ def disagreements(hb: Handbook, here: str) -> str:
 
 
 def question_bank(hb: Handbook, here: str) -> str:
+    """Every question, grouped by round; bank.js builds the filters from the data attributes.
+
+    The lists stay out of the search index (each question page is indexed on its own);
+    each round's heading and summary are indexed as a section of this page."""
+    by_round: dict[str, list] = {kind_id: [] for kind_id in hb.round_kinds}
+    for q in hb.questions.values():
+        by_round.setdefault(q.round, []).append(q)
     groups = []
-    for kind_id, kind in hb.round_kinds.items():
-        questions = hb.questions_for(round=kind_id)
+    for kind_id, questions in by_round.items():
         if not questions:
             continue
-        items = []
-        for q in questions:
-            attrs = {
-                "data-track": " ".join(q.tracks), "data-round": q.round, "data-type": q.type,
-                "data-framework": " ".join(q.frameworks), "data-difficulty": q.difficulty, "data-tag": " ".join(q.tags),
-            }  # fmt: skip
-            attr = " ".join(f'{k}="{esc(v)}"' for k, v in attrs.items())
-            items.append(
-                f'<li class="hb-q" id="q-{esc(q.id)}" {attr}>{c.link(here, c.question_src(q.id), esc(short_title(q.prompt)))} '
-                f'<span class="hb-meta">{esc(c.QUESTION_TYPES[q.type])} · {esc(c.DIFFICULTY[q.difficulty])}</span></li>'
-            )
+        kind = hb.round_kinds[kind_id]
+        items = "".join(_bank_entry(here, q) for q in questions)
         groups.append(
-            f'<section class="hb-round" id="round-{esc(kind_id)}" data-round="{esc(kind_id)}"><h2>{esc(kind.name)} '
-            f'<span class="hb-count">({len(questions)})</span></h2><p>{inline(kind.summary)}</p><ul class="hb-qlist">{"".join(items)}</ul></section>'
+            f'<section class="hb-round" id="round-{esc(kind_id)}" data-round="{esc(kind_id)}">'
+            f'<h2 id="round-{esc(kind_id)}-heading">{esc(kind.name)} <span class="hb-count" data-search-exclude>({len(questions)})</span></h2>'
+            f'<p>{inline(kind.summary)}</p><ul class="hb-qlist" data-search-exclude>{items}</ul></section>'
         )
-    return f'<div class="hb-bank" data-total="{len(hb.questions)}">{"".join(groups)}</div>'
+    return f'<div class="hb-bank" data-total="{len(hb.questions)}">{_bank_labels(hb)}{"".join(groups)}</div>'
+
+
+def _bank_entry(here: str, q) -> str:
+    attrs = {
+        "data-track": " ".join(q.tracks), "data-round": q.round, "data-type": q.type,
+        "data-framework": " ".join(q.frameworks), "data-difficulty": q.difficulty, "data-tag": " ".join(q.tags),
+    }  # fmt: skip
+    attr = " ".join(f'{k}="{esc(v)}"' for k, v in attrs.items())
+    return (
+        f'<li class="hb-q" id="q-{esc(q.id)}" {attr}>{c.link(here, c.question_src(q.id), esc(short_title(q.prompt)))} '
+        f'<span class="hb-meta">{esc(c.QUESTION_TYPES[q.type])} · {esc(c.DIFFICULTY[q.difficulty])}</span></li>'
+    )
+
+
+def _bank_labels(hb: Handbook) -> str:
+    """The names behind the ids in the data attributes, in the handbook's order, for the filter labels."""
+    facets = {
+        "track": {t.id: t.name for t in hb.tracks.values()},
+        "round": {k: kind.name for k, kind in hb.round_kinds.items()},
+        "type": c.QUESTION_TYPES,
+        "framework": {f.id: f.name for f in hb.frameworks.values()},
+        "difficulty": c.DIFFICULTY,
+    }
+    items = "".join(
+        f'<li data-facet="{facet}" data-value="{esc(value)}">{esc(label)}</li>' for facet, names in facets.items() for value, label in names.items()
+    )
+    return f'<ul class="hb-bank-labels" hidden data-search-exclude>{items}</ul>'
 
 
 def checklist_index(hb: Handbook, here: str) -> str:

@@ -90,7 +90,7 @@ def test_every_internal_link_resolves(site):
             target = (base / unquote(parts.path).lstrip("/")).resolve()
             if target.is_dir():
                 target = target / "index.html"
-            if not target.exists() and not parts.path.endswith(".pdf"):
+            if not target.exists():
                 broken.append(f"{html.relative_to(site)} -> {href}")
     assert broken == []
 
