@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import views
+from . import practice, views
 from .site import handbook_for
 
 PAGE_MACROS = {
@@ -16,6 +16,7 @@ PAGE_MACROS = {
     "anti_patterns": views.anti_patterns,
     "track_cards": views.track_cards,
     "framework_cards": views.framework_cards,
+    **practice.PAGE_MACROS,
 }
 
 

@@ -62,7 +62,7 @@ def build_date() -> datetime.date:
     """Today, or the reproducible-build date when SOURCE_DATE_EPOCH is set."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
     return datetime.date.today()
 
 

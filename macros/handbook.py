@@ -27,6 +27,11 @@ REFS: dict[type[BaseModel], dict[str, str]] = {
     m.ChecklistItem: {"sources": "source"},
     m.AntiPattern: {"frameworks": "framework", "rounds": "round kind", "sources": "source"},
     m.RedFlagPhrase: {"sources": "source"},
+    m.TimerPreset: {"default_for": "round kind", "sources": "source"},
+    m.CritiqueRule: {"sources": "source"},
+    m.DualTrackScoring: {"framework": "framework", "sources": "source"},
+    m.SpacedRepetition: {"sources": "source"},
+    m.OfferPreload: {"band": "pay band", "sources": "source"},
 }
 # The records whose ids must be unique, each kind on its own.
 KINDS: dict[type[BaseModel], str] = {
@@ -73,6 +78,7 @@ class Handbook:
     anti_patterns: dict[str, m.AntiPattern] = field(default_factory=dict)
     red_flags: dict[str, m.RedFlagPhrase] = field(default_factory=dict)
     default_vesting_years: int = 4
+    practice: m.PracticeFile | None = None
     placed: list[Placed] = field(default_factory=list, repr=False)
 
     @classmethod
@@ -84,6 +90,8 @@ class Handbook:
                 hb.as_of[doc.path.rsplit("/", 1)[-1].removesuffix(".yml")] = record.as_of
             if isinstance(record, m.PayFile):
                 hb.default_vesting_years = record.default_vesting_years
+            if isinstance(record, m.PracticeFile):
+                hb.practice = record
         index = {
             m.Source: hb.sources, m.Track: hb.tracks, m.RoundKind: hb.round_kinds, m.Loop: hb.loops,
             m.Question: hb.questions, m.Framework: hb.frameworks, m.PayBand: hb.bands,
@@ -118,6 +126,7 @@ class Handbook:
     def _dangling_refs(self) -> Iterator[Problem]:
         known = {
             "track": self.tracks, "round kind": self.round_kinds, "framework": self.frameworks, "source": self.sources,
+            "pay band": self.bands,
         }  # fmt: skip
         for p in self.placed:
             for cls, refs in REFS.items():
@@ -129,6 +138,8 @@ class Handbook:
                     for i, ref in enumerate(values):
                         if ref is None or ref in known[kind]:
                             continue
+                        if kind == "pay band" and not self.bands:
+                            continue  # pay.yml is missing or broken, which is reported once already
                         where = Placed(p.record, p.doc, (*p.loc, name) if isinstance(value, list) else p.loc)
                         field_name = i if isinstance(value, list) else name
                         yield where.problem(field_name, f"unknown {kind} '{ref}'{_nearest(ref, known[kind])}")

@@ -22,6 +22,7 @@ SINGLE_FILES = {
     "pay.yml": m.PayFile,
     "key-figures.yml": m.KeyFiguresFile,
     "anti-patterns.yml": m.AntiPatternsFile,
+    "practice.yml": m.PracticeFile,
 }
 FOLDERS = {
     "questions": m.QuestionFile,
@@ -115,7 +116,7 @@ def _message(error: dict[str, Any], loc: Loc, doc: Document, model: type[BaseMod
         return "required field is missing"
     message = error["msg"].removeprefix("Value error, ")
     raw = doc.scalars.get(loc)
-    if kind in {"string_type", "int_type", "float_type"} and raw is not None and not isinstance(value, str):
+    if kind in {"string_type", "int_type", "float_type", "literal_error"} and raw is not None and not isinstance(value, str):
         read_as = type(value).__name__.replace("bool", "true/false").replace("date", "a date")
         return f"{message}; YAML read {raw!r} as {read_as}, put it in quotes if you meant text"
     if kind == "string_type" and isinstance(value, dict):

@@ -355,3 +355,130 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "framework": FrameworkFile,
     "checklist": ChecklistFile,
 }
+
+
+# -- practice ---------------------------------------------------------------
+
+StoryField = Literal["decision", "metric", "alignment", "situation", "task", "action", "result"]
+# Patterns run both in Python and in the browser, so only the syntax the two share is allowed.
+_NOT_PORTABLE = re.compile(r"\(\?(?![:=!])|\\[AZzGpP]")
+
+
+def _portable_regex(pattern: str | None) -> str | None:
+    if pattern is None:
+        return None
+    if _NOT_PORTABLE.search(pattern):
+        raise ValueError("use only syntax JavaScript shares: no (?P<name>), (?i), lookbehind, \\A, \\Z or \\p{...}")
+    try:
+        re.compile(pattern)
+    except re.error as err:
+        raise ValueError(f"not a valid regular expression: {err}") from None
+    return pattern
+
+
+class TimerPreset(Record):
+    id: Id
+    label: Line
+    seconds: Annotated[int, Field(ge=1, le=14_400)]
+    default_for: list[Id] = Field(default_factory=list, description="Round kind ids whose questions start on this preset.")
+    why: Text
+    sources: SourceIds
+
+
+class Timer(Record):
+    presets: Annotated[list[TimerPreset], Field(min_length=1)]
+    round_lengths: bool = Field(True, description="Also offer every round length reported in loops.yml as a preset.")
+
+
+class CritiqueRule(Record):
+    """One check the story builder runs on a story as it is typed."""
+
+    id: Id
+    check: Literal["field-needs", "claim-needs-evidence", "red-flag-phrases", "spoken-length", "opening-needs"] = Field(
+        description=(
+            "field-needs: each listed field must match `pattern`; claim-needs-evidence: a story matching `claim` "
+            "must also match `pattern`; red-flag-phrases: the red_flag_phrases of anti-patterns.yml; "
+            "spoken-length: words at `words_per_minute` against `target_seconds`; opening-needs: the first "
+            "sentence must match `pattern`."
+        )
+    )
+    title: Line = Field(description="What the critique says is wrong, shown to the candidate.")
+    advice: Text
+    fields: list[StoryField] = Field(default_factory=list, description="For field-needs: the worksheet fields checked.")
+    pattern: Line | None = Field(None, description="A case-insensitive regular expression.")
+    claim: Line | None = Field(None, description="For claim-needs-evidence: what counts as claiming impact.")
+    words_per_minute: Annotated[int, Field(ge=60, le=400)] | None = None
+    target_seconds: Annotated[int, Field(ge=5, le=600)] | None = None
+    sources: SourceIds
+
+    @model_validator(mode="after")
+    def _complete(self) -> CritiqueRule:
+        _portable_regex(self.pattern)
+        _portable_regex(self.claim)
+        needs = {
+            "field-needs": ("fields", "pattern"), "claim-needs-evidence": ("claim", "pattern"),
+            "spoken-length": ("words_per_minute", "target_seconds"), "opening-needs": ("pattern",), "red-flag-phrases": (),
+        }  # fmt: skip
+        missing = [name for name in needs[self.check] if not getattr(self, name)]
+        if missing:
+            raise ValueError(f"a '{self.check}' rule needs {', '.join(missing)}")
+        return self
+
+
+class StoryCritique(Record):
+    rules: Annotated[list[CritiqueRule], Field(min_length=1)]
+
+
+class ScoredInitiative(Record):
+    name: Line
+    compliance: Annotated[int, Field(ge=0, le=100)]
+    growth: Annotated[int, Field(ge=0, le=100)] | None = Field(None, description="Omit when the source does not report it.")
+    note: Text | None = None
+
+
+class DualTrackScoring(Record):
+    """The scoring calculator's rule and the worked example it opens with."""
+
+    framework: Id = Field(description="The framework the calculator practises.")
+    compliance_floor: Annotated[int, Field(ge=0, le=100)] = Field(description="Below this compliance weight nothing ships.")
+    compliance_weight: Annotated[int, Field(ge=0, le=10)] = 1
+    growth_weight: Annotated[int, Field(ge=0, le=10)] = 1
+    tie_margin: Annotated[float, Field(ge=0, le=50)] = Field(0, description="Combined scores this close count as a tie.")
+    tie_rule: Text
+    rule_note: Text
+    example: Annotated[list[ScoredInitiative], Field(min_length=2)]
+    sources: SourceIds
+
+    @model_validator(mode="after")
+    def _weighted(self) -> DualTrackScoring:
+        if self.compliance_weight + self.growth_weight == 0:
+            raise ValueError("at least one of compliance_weight and growth_weight must be above 0")
+        return self
+
+
+class SpacedRepetition(Record):
+    """How the drill picks the next question: weight = unseen, or ceiling minus the last rating."""
+
+    unseen_weight: Annotated[float, Field(gt=0, le=100)]
+    rating_ceiling: Annotated[int, Field(ge=6, le=100)] = Field(description="A question last rated r weighs ceiling - r.")
+    recent_window: Annotated[int, Field(ge=0, le=100)] = Field(description="How many of the latest drills count as recent.")
+    recent_factor: Annotated[float, Field(ge=0, le=1)] = Field(description="A recent question's weight is multiplied by this.")
+    note: Text
+    sources: SourceIds
+
+
+class OfferPreload(Record):
+    band: Id = Field(description="The pay band from pay.yml the offer calculator opens with.")
+    note: Text
+    sources: SourceIds
+
+
+class PracticeFile(Dataset):
+    timer: Timer
+    critique: StoryCritique
+    scoring: DualTrackScoring
+    repetition: SpacedRepetition
+    offer: OfferPreload
+
+
+FILE_MODELS["practice"] = PracticeFile

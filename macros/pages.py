@@ -29,6 +29,9 @@ def section(title: str, body: str, cls: str = "") -> str:
 # -- question -------------------------------------------------------------------
 
 NOT_INDEXED = "data-search-exclude"  # Material's search skips an element carrying this attribute
+# Question and framework pages rank above long pages that merely share some of a query's words
+# (the search settings in mkdocs.yml explain the balance).
+SEARCH_BOOST = {"boost": 2}
 
 
 def render_question(hb: Handbook, q: Question) -> str:
@@ -39,14 +42,14 @@ def render_question(hb: Handbook, q: Question) -> str:
     head = (
         f'<div class="hb-question" data-question="{esc(q.id)}">'
         f'<p class="hb-prompt">{inline(q.prompt)}</p>'
-        # Search indexes the prompt and the round (tags come from the front matter); the
-        # other facts repeat the same few words on every question and stay out of the index.
-        f'<dl class="hb-facts">'
-        f"<dt>Round</dt> <dd>{c.link(here, c.BANK_PAGE, esc(kind.name), anchor=f'round-{q.round}')}</dd> "
-        f"<dt {NOT_INDEXED}>Type</dt><dd {NOT_INDEXED}>{esc(c.QUESTION_TYPES[q.type])}</dd>"
-        f"<dt {NOT_INDEXED}>Difficulty</dt><dd {NOT_INDEXED}>{esc(c.DIFFICULTY[q.difficulty])}</dd>"
-        f"<dt {NOT_INDEXED}>Tracks</dt><dd {NOT_INDEXED}>{tracks}</dd>"
-        + f"<dt {NOT_INDEXED}>Sources</dt><dd {NOT_INDEXED}>{c.cite(here, q.sources)}</dd></dl></div>"
+        # Search indexes the prompt (and the tags, from the front matter); the facts repeat the
+        # same few words on every question, so they stay out of the index.
+        f'<dl class="hb-facts" {NOT_INDEXED}>'
+        f"<dt>Round</dt><dd>{c.link(here, c.BANK_PAGE, esc(kind.name), anchor=f'round-{q.round}')}</dd>"
+        f"<dt>Type</dt><dd>{esc(c.QUESTION_TYPES[q.type])}</dd>"
+        f"<dt>Difficulty</dt><dd>{esc(c.DIFFICULTY[q.difficulty])}</dd>"
+        f"<dt>Tracks</dt><dd>{tracks}</dd>"
+        + f"<dt>Sources</dt><dd>{c.cite(here, q.sources)}</dd></dl></div>"
     )
     outline = "".join(
         f"<li><strong>{esc(step.step)}</strong>{c.bullet_list(step.points)}</li>" for step in q.outline
@@ -66,7 +69,8 @@ def render_question(hb: Handbook, q: Question) -> str:
         f"{c.link(here, c.BANK_PAGE, 'Back to the question bank')}</p>"
         + "</article>"
     )
-    return front_matter(short_title(q.prompt), tags=q.tags, hide=["toc"], hb_kind="question") + head + "\n\n" + body + "\n"
+    meta = front_matter(short_title(q.prompt), tags=q.tags, hide=["toc"], hb_kind="question", search=SEARCH_BOOST)
+    return meta + head + "\n\n" + body + "\n"
 
 
 def _anti_pattern_list(here: str, patterns: list) -> str:
@@ -170,7 +174,7 @@ def _loop_detail(hb: Handbook, here: str, loop: Loop) -> str:
 
 def render_framework(hb: Handbook, fw: Framework) -> str:
     here = c.framework_src(fw.id)
-    md = [front_matter(fw.name, hb_kind="framework"), f"# {esc(fw.name)}\n\n"]
+    md = [front_matter(fw.name, hb_kind="framework", search=SEARCH_BOOST), f"# {esc(fw.name)}\n\n"]
     md.append(f'<div class="hb-lead">{inline(fw.summary)} {c.cite(here, fw.sources)}</div>\n\n')
     md.append("## When to use it\n\n" + c.bullet_list(fw.when_to_use) + "\n\n")
     steps = "".join(f"<li><strong>{esc(s.name)}</strong>: {inline(s.detail)}</li>" for s in fw.steps)

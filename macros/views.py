@@ -156,7 +156,8 @@ def question_bank(hb: Handbook, here: str) -> str:
         items = "".join(_bank_entry(here, q) for q in questions)
         groups.append(
             f'<section class="hb-round" id="round-{esc(kind_id)}" data-round="{esc(kind_id)}">'
-            f'<h2 id="round-{esc(kind_id)}-heading">{esc(kind.name)} <span class="hb-count" data-search-exclude>({len(questions)})</span></h2>'
+            f'<h2 id="round-{esc(kind_id)}-heading">{esc(kind.name)} '
+            f'<span class="hb-count" data-search-exclude>({len(questions)})</span></h2>'
             f'<p>{inline(kind.summary)}</p><ul class="hb-qlist" data-search-exclude>{items}</ul></section>'
         )
     return f'<div class="hb-bank" data-total="{len(hb.questions)}">{_bank_labels(hb)}{"".join(groups)}</div>'
@@ -184,7 +185,9 @@ def _bank_labels(hb: Handbook) -> str:
         "difficulty": c.DIFFICULTY,
     }
     items = "".join(
-        f'<li data-facet="{facet}" data-value="{esc(value)}">{esc(label)}</li>' for facet, names in facets.items() for value, label in names.items()
+        f'<li data-facet="{facet}" data-value="{esc(value)}">{esc(label)}</li>'
+        for facet, names in facets.items()
+        for value, label in names.items()
     )
     return f'<ul class="hb-bank-labels" hidden data-search-exclude>{items}</ul>'
 

@@ -89,7 +89,11 @@ def read(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return fail(1, "file is empty")
 
-    composer = _Composer(text)
+    try:
+        composer = _Composer(text)
+    except yaml.reader.ReaderError as err:  # a control character: PyYAML checks the whole text up front
+        line = text[: err.position].count("\n") + 1
+        return fail(line, f"character U+{err.character:04X} is not allowed in YAML; delete it")
     try:
         node = composer.get_single_node()
     except _Stop as stop:
@@ -97,7 +101,7 @@ def read(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
-        return fail(line, f"YAML syntax: {err.problem or err.context}".replace("\t", "\\t"))
+        return fail(line, _syntax_message(err))
     except RecursionError:
         return fail(1, f"nested deeper than {MAX_DEPTH} levels")
     finally:
@@ -107,6 +111,14 @@ def read(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     problems: list[Problem] = []
     doc.data = _build(node, (), doc, problems, composer)
     return (None if problems else doc), problems
+
+
+def _syntax_message(err: yaml.MarkedYAMLError) -> str:
+    if err.problem and "'\\t'" in err.problem:
+        return "YAML syntax: a tab character; YAML indents and separates with spaces only"
+    if err.context == "expected a single document in the stream":
+        return "YAML syntax: a second document ('---'); keep one record per file"
+    return f"YAML syntax: {err.problem or err.context}".replace("\t", "\\t")
 
 
 def _build(node: yaml.Node, loc: Loc, doc: Document, problems: list[Problem], composer: _Composer) -> Any:

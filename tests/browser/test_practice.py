@@ -1,0 +1,380 @@
+"""The practice tools in Chromium: a timed drill that is rated and
+remembered, stories that draw every critique, the dual-track ranking with its
+tie rule, and an offer calculator that agrees with the pay page on every band."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from macros import practice as p
+from macros.load import load_handbook
+from tests.conftest import DATA
+
+pytestmark = pytest.mark.browser
+
+HB = load_handbook(DATA)
+QUESTION = HB.questions["tell-failure-metric-dip-recovered"]
+RULE_IDS = [r.id for r in HB.practice.critique.rules]
+
+
+def open_tool(page, base: str, path: str, ready: str) -> None:
+    page.goto(base + path)
+    page.wait_for_selector(ready)
+
+
+# -- drill ----------------------------------------------------------------------------------
+
+
+def test_a_drill_times_out_reveals_rates_and_remembers(page, site_url):
+    open_tool(page, site_url, f"practice/drill/?q={QUESTION.id}", f'#hb-drill[data-question="{QUESTION.id}"]')
+    assert page.locator(".hb-drill-prompt").inner_text() == p.plain(QUESTION.prompt)
+    assert page.locator(".hb-clock").inner_text() == "0:45"  # a behavioral question opens on the 45 s opener
+
+    page.select_option("select[name=timer]", "custom")
+    page.fill("input[name=custom-seconds]", "1")
+    page.locator("input[name=custom-seconds]").blur()  # leave the field so the keys reach the drill
+    assert page.locator(".hb-clock").inner_text() == "0:01"
+    page.keyboard.press("s")
+    page.wait_for_selector('#hb-drill[data-timer="done"]')
+    assert "Time's up" in page.locator(".hb-drill-status").inner_text()
+    assert page.locator(".hb-clock").inner_text() == "0:00"
+    assert page.evaluate("document.activeElement.matches('input.md-search__input')") is False
+
+    assert page.locator(".hb-drill-answer").is_hidden()
+    page.keyboard.press("r")
+    answer = page.locator(".hb-drill-answer")
+    assert answer.is_visible()
+    text = answer.inner_text()
+    assert all(step.step in text for step in QUESTION.outline)
+    assert p.plain(QUESTION.strong_answer[0]) in text and p.plain(QUESTION.red_flags[0]) in text
+
+    page.keyboard.press("2")
+    page.keyboard.press("3")  # a second rating corrects the first
+    assert page.locator('.hb-rate[aria-pressed="true"]').inner_text() == "3 Passable"
+    log = page.locator(".hb-drill-log tbody tr")
+    assert log.count() == 1
+    assert (log.get_attribute("data-question"), log.get_attribute("data-rating")) == (QUESTION.id, "3")
+
+    page.reload()
+    page.wait_for_selector(f'#hb-drill[data-question="{QUESTION.id}"]')
+    assert page.locator(".hb-drill-log tbody tr").get_attribute("data-rating") == "3"
+    weakest = page.locator('.hb-weak-list[data-area="round"] li').first
+    assert weakest.get_attribute("data-key") == QUESTION.round and weakest.get_attribute("data-average") == "3.00"
+    assert page.locator("select[name=timer]").input_value() == "custom"
+    assert page.locator("input[name=custom-seconds]").input_value() == "1"
+    saved = page.evaluate("HB.store.get('drill:history', [])")
+    assert [(e["q"], e["r"]) for e in saved] == [(QUESTION.id, 3)]
+    assert page.errors == []
+
+
+def test_next_question_follows_the_filters_and_the_weakest_area_comes_first(page, site_url):
+    open_tool(page, site_url, "practice/drill/", "#hb-drill[data-question]")
+    page.select_option("select[name=round]", "compliance")
+    page.locator("select[name=round]").blur()
+    expected = sum(q.round == "compliance" for q in HB.questions.values())
+    assert page.locator(".hb-drill-count").inner_text() == f"{expected} questions match."
+    seen = []
+    for rating in ("1", "5", "4"):
+        qid = page.locator("#hb-drill").get_attribute("data-question")
+        assert HB.questions[qid].round == "compliance"
+        seen.append(qid)
+        page.keyboard.press(rating)
+        page.keyboard.press("n")
+        page.wait_for_function("id => document.querySelector('#hb-drill').dataset.question !== id", arg=qid)
+    page.select_option("select[name=round]", "")
+    page.locator("select[name=round]").blur()
+    page.keyboard.press("n")
+    qid = page.locator("#hb-drill").get_attribute("data-question")
+    page.keyboard.press("5")
+    if HB.questions[qid].round != "compliance":
+        assert page.locator('.hb-weak-list[data-area="round"] li').first.get_attribute("data-key") == "compliance"
+    assert page.locator(".hb-drill-log tbody tr").count() == 4
+    assert page.errors == []
+
+
+def test_drill_weights_in_the_browser_match_the_python_rule(page, site_url):
+    open_tool(page, site_url, "practice/drill/", "#hb-drill[data-question]")
+    ids = list(HB.questions)[:8]
+    history = [{"q": ids[0], "r": 1}, {"q": ids[1], "r": 5}, {"q": ids[2], "r": 2}, {"q": ids[0], "r": 4},
+               {"q": ids[3], "r": 3}, {"q": ids[4], "r": 1}]  # fmt: skip
+    rule = json.loads(page.locator("#hb-drill-config").text_content())["repetition"]
+    in_browser = page.evaluate("([ids, h, rule]) => HB.practice.drillWeights(ids, h, rule)", [ids, history, rule])
+    assert in_browser == pytest.approx(p.drill_weights(ids, history, HB.practice.repetition))
+
+
+def test_a_question_page_links_to_the_drill_for_that_question(page, site_url):
+    page.goto(f"{site_url}questions/{QUESTION.id}/")
+    link = page.locator('.hb-practice a[href*="practice/drill"]')
+    assert link.get_attribute("href").endswith(f"?q={QUESTION.id}")
+    link.click()
+    page.wait_for_selector(f'#hb-drill[data-question="{QUESTION.id}"]')
+    assert page.locator(".hb-drill-prompt").inner_text() == p.plain(QUESTION.prompt)
+    assert page.errors == []
+
+
+def test_an_unknown_question_id_falls_back_to_another_question(page, site_url):
+    open_tool(page, site_url, "practice/drill/?q=no-such-question", "#hb-drill[data-question]")
+    assert "no-such-question" in page.locator(".hb-drill-status").inner_text()
+    assert page.errors == []
+
+
+def test_the_drill_fits_a_phone_screen(page, site_url):
+    page.set_viewport_size({"width": 375, "height": 740})
+    open_tool(page, site_url, "practice/drill/", "#hb-drill[data-question]")
+    overflow = page.evaluate("document.querySelector('#hb-drill').scrollWidth - document.querySelector('#hb-drill').clientWidth")
+    assert overflow <= 1
+    assert page.locator("[data-action=start]").is_visible() and page.locator(".hb-rate").first.is_visible()
+
+
+# -- story builder ---------------------------------------------------------------------------
+
+FILLER = " ".join(["We then walked every regional desk through the new flow and wrote it all up."] * 8)
+WEAK_STORY = {
+    "decision": "We decided as a team to improve engagement on the futures screen.",
+    "metric": "Much better than before.",
+    "alignment": "I would align with stakeholders. " + FILLER,
+}
+
+
+def critique_rules_shown(page) -> set[str]:
+    return set(page.eval_on_selector_all(".hb-critique .hb-finding", "rows => rows.map(r => r.dataset.rule)"))
+
+
+def test_a_story_draws_every_critique_then_clears_and_is_saved(page, site_url):
+    open_tool(page, site_url, "practice/stories/", "#hb-stories textarea[data-field=decision]")
+    page.fill("input[name=title]", "Futures screen redesign")
+    for name, text in WEAK_STORY.items():
+        page.fill(f"textarea[data-field={name}]", text)
+    assert critique_rules_shown(page) == set(RULE_IDS)
+    shown_phrases = set(page.eval_on_selector_all(".hb-finding[data-phrase]", "rows => rows.map(r => r.dataset.phrase)"))
+    assert {"decided-as-team", "improved-engagement", "align-stakeholders"} <= shown_phrases
+    instead = page.locator('.hb-finding[data-phrase="decided-as-team"]').inner_text()
+    assert p.plain(HB.red_flags["decided-as-team"].instead) in instead
+    assert int(page.locator(".hb-story-estimate").get_attribute("data-seconds")) > 45
+
+    opener = "I decided to replace the market-depth API, which cut order-fill latency by 31% and unlocked $1.9M of quarterly volume."
+    page.fill("textarea[data-field=decision]", opener)
+    page.fill("textarea[data-field=metric]", "31% lower latency; $1.9M of quarterly volume.")
+    page.fill("textarea[data-field=alignment]", "Risk, engineering and compliance shipped it in 4 weeks.")
+    assert critique_rules_shown(page) == set()
+    assert page.locator(".hb-critique-ok").is_visible()
+    page.click("[data-action=save]")
+
+    page.reload()
+    page.wait_for_selector("#hb-stories textarea[data-field=decision]")
+    assert page.locator(".hb-story-saved li .hb-story-name").all_inner_texts() == ["Futures screen redesign"]
+    assert page.locator("input[name=title]").input_value() == "Futures screen redesign"
+    assert page.locator("textarea[data-field=metric]").input_value() == "31% lower latency; $1.9M of quarterly volume."
+    assert page.errors == []
+
+
+def test_star_comparison_flags_the_late_metric(page, site_url):
+    open_tool(page, site_url, "practice/stories/", "#hb-stories textarea[data-field=decision]")
+    page.check("input[name=hb-story-format][value=star]")
+    assert page.locator("textarea[data-field=situation]").is_visible()
+    page.fill("textarea[data-field=situation]", "Our futures auto-hedge rollout hit latency spikes.")
+    page.fill("textarea[data-field=task]", "I had to choose between a rollback and a hotfix.")
+    page.fill("textarea[data-field=action]", "I rolled back within 48 hours and added a latency monitor.")
+    page.fill("textarea[data-field=result]", "DAU recovered from a 12% dip, protecting $2.5M in revenue.")
+    assert critique_rules_shown(page) == {"metric-first"}
+    assert page.locator(".hb-story-spoken").inner_text().startswith("Our futures auto-hedge rollout")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "fields"),
+    [
+        ("dma", WEAK_STORY),
+        ("dma", {"decision": "I led a team to improve the UI.", "metric": "", "alignment": ""}),
+        ("dma", {"decision": "Our launch failed, and we learned a lesson.", "metric": "We balanced risk and speed.", "alignment": ""}),
+        ("dma", {"decision": "I chose to redesign KYC.", "metric": "It improved conversion by 12%.", "alignment": "It was decided."}),
+        ("star", {"situation": "A 15 ms latency spike.", "task": "Decide.", "action": "We throttled APIs.", "result": "99.9% uptime."}),
+    ],
+)
+def test_the_browser_critique_matches_the_python_one(page, site_url, fmt, fields):
+    open_tool(page, site_url, "practice/stories/", "#hb-stories textarea[data-field=decision]")
+    config = json.loads(page.locator("#hb-stories-config").text_content())
+    in_browser = page.evaluate("([f, fmt, c]) => HB.practice.critique(f, fmt, c)", [fields, fmt, config])
+    expected = p.critique(fields, fmt, HB.practice.critique.rules, HB.red_flags.values())
+    assert [(f["rule"], f.get("field"), f.get("phrase")) for f in in_browser] == [(f.rule, f.field, f.phrase) for f in expected]
+
+
+def test_stories_can_be_listed_edited_deleted_and_printed(page, site_url):
+    open_tool(page, site_url, "practice/stories/", "#hb-stories textarea[data-field=decision]")
+    for title, decision in (("First", "I chose A, cutting churn by 4%."), ("Second", "I chose B, saving $1.1M.")):
+        page.click("[data-action=new]")
+        page.fill("input[name=title]", title)
+        page.fill("textarea[data-field=decision]", decision)
+    assert sorted(page.locator(".hb-story-saved .hb-story-name").all_inner_texts()) == ["First", "Second"]
+
+    page.locator(".hb-story-saved li", has_text="First").locator("[data-action=edit]").click()
+    assert page.locator("textarea[data-field=decision]").input_value() == "I chose A, cutting churn by 4%."
+    page.fill("textarea[data-field=decision]", "I chose A, cutting churn by 5%.")
+
+    page.emulate_media(media="print")
+    bank = page.locator(".hb-story-print")
+    assert bank.is_visible() and page.locator(".hb-story-editor").is_hidden()
+    assert "cutting churn by 5%" in bank.inner_text() and "Second" in bank.inner_text()
+    assert page.locator("h1").is_hidden()
+    page.emulate_media(media="screen")
+    assert bank.is_hidden()
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator(".hb-story-saved li", has_text="Second").locator("[data-action=delete]").click()
+    assert page.locator(".hb-story-saved .hb-story-name").all_inner_texts() == ["First"]
+    page.reload()
+    page.wait_for_selector(".hb-story-saved")
+    assert page.locator(".hb-story-saved .hb-story-name").all_inner_texts() == ["First"]
+    assert page.errors == []
+
+
+def test_stories_and_drill_history_travel_in_the_progress_export(page, site_url):
+    open_tool(page, site_url, "practice/stories/", "#hb-stories textarea[data-field=decision]")
+    page.fill("input[name=title]", "Exported story")
+    page.fill("textarea[data-field=decision]", "I chose to halt the listing, keeping 92% of volume.")
+    page.evaluate("HB.store.set('drill:history', [{q: 'x', r: 2, t: '2026-01-01T00:00:00Z'}])")
+    exported = page.evaluate("JSON.stringify(HB.store.exportAll())")
+    names = json.loads(exported)["data"]
+    assert "drill:history" in names and any(n.startswith("story:") for n in names)
+
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector(".hb-story-saved, .hb-story-list p")
+    result = page.evaluate("text => HB.store.importAll(HB.store.parseExport(text).data)", exported)
+    assert sorted(result["kept"]) == sorted(names) and result["skipped"] == []
+    assert page.locator(".hb-story-saved .hb-story-name").all_inner_texts() == ["Exported story"]
+    bad = page.evaluate("HB.store.importAll({'story:zzz': {id: 'other'}, 'drill:history': [{q: 1}]})")
+    assert sorted(bad["skipped"]) == ["drill:history", "story:zzz"]
+    assert page.errors == []
+
+
+# -- scoring ------------------------------------------------------------------------------------
+
+
+def ranking(page) -> list[tuple[str, str, str | None]]:
+    return page.eval_on_selector_all(
+        ".hb-scoring-result tbody tr", "rows => rows.map(r => [r.dataset.name, r.dataset.status, r.dataset.rank || null])"
+    )
+
+
+def test_the_scoring_example_is_ranked_with_the_tie_rule_and_kept_in_the_address(page, site_url):
+    open_tool(page, site_url, "practice/scoring/", ".hb-scoring-result tbody tr")
+    assert ranking(page) == [["KYC automation", "ranked", "1"], ["Growth-only proposal", "gated", None]]
+    assert page.locator(".hb-scoring-summary").inner_text() == "KYC automation goes first."
+    assert "under the floor of 50" in page.locator('.hb-scoring-result tr[data-name="Growth-only proposal"]').inner_text()
+
+    page.click("[data-action=add]")
+    row = page.locator(".hb-scoring-inputs tbody tr").last
+    row.locator("input[name=name]").fill("Mirror image")
+    row.locator("input[name=compliance]").fill("62")
+    row.locator("input[name=growth]").fill("78")
+    assert ranking(page)[:2] == [["KYC automation", "ranked", "1"], ["Mirror image", "ranked", "1"]]
+    summary = page.locator(".hb-scoring-summary").inner_text()
+    assert summary.startswith("The top spot is a tie.") and "regional risk officer" in summary
+    assert "Tied with Mirror image" in page.locator('.hb-scoring-result tr[data-name="KYC automation"]').inner_text()
+    shared = page.locator("input[name=share]").input_value()
+    assert "Mirror+image%7C62%7C78" in shared and shared == page.url
+
+    page.fill("input[name=floor]", "20")
+    page.locator(".hb-scoring-inputs tr", has=page.locator('input[value="Growth-only proposal"]')).locator("input[name=growth]").fill("95")
+    assert ranking(page)[-1] == ["Growth-only proposal", "ranked", "3"]
+
+    page.reload()
+    page.wait_for_selector(".hb-scoring-result tbody tr")
+    assert [r[0] for r in ranking(page)] == ["KYC automation", "Mirror image", "Growth-only proposal"]
+    assert page.locator("input[name=floor]").input_value() == "20"
+
+    page.goto(shared)  # the link someone else would open, in a fresh visit
+    page.wait_for_selector(".hb-scoring-result tbody tr")
+    assert page.locator("input[name=floor]").input_value() == "50"
+    assert ranking(page)[:2] == [["KYC automation", "ranked", "1"], ["Mirror image", "ranked", "1"]]
+    page.goto(f"{site_url}practice/scoring/")  # no query: the last state comes back from storage
+    page.wait_for_selector(".hb-scoring-result tbody tr")
+    assert len(ranking(page)) == 3
+    page.click("[data-action=reset]")
+    assert ranking(page) == [["KYC automation", "ranked", "1"], ["Growth-only proposal", "gated", None]]
+    assert page.errors == []
+
+
+def test_the_browser_ranking_matches_the_python_one(page, site_url):
+    open_tool(page, site_url, "practice/scoring/", ".hb-scoring-result tbody tr")
+    items = [("A", 78, 62), ("B", 62, 78), ("C", 30, 99), ("D", 55, None), ("E", 90, 10), ("F", 50, 50)]
+    config = json.loads(page.locator("#hb-scoring-config").text_content())
+    js = page.evaluate(
+        "([items, c]) => HB.practice.rankInitiatives(items, c, 50).map(r => [r.item.name, r.status, r.rank || null])",
+        [[{"name": n, "compliance": c, "growth": g} for n, c, g in items], config],
+    )
+    py = p.rank_initiatives([p.Initiative(*i) for i in items], HB.practice.scoring)
+    assert js == [[r.initiative.name, r.status, r.rank] for r in py]
+
+
+# -- offer --------------------------------------------------------------------------------------
+
+
+def annualised(page) -> int:
+    return int(page.locator("#hb-offer-annualised").get_attribute("data-value"))
+
+
+def year_values(page, attribute: str) -> list[int]:
+    return [int(v) for v in page.eval_on_selector_all(".hb-offer-years tbody tr", f"rows => rows.map(r => r.dataset.{attribute})")]
+
+
+def test_the_sample_offer_is_computed_and_its_terms_survive_a_reload(page, site_url):
+    open_tool(page, site_url, "practice/offer/", "#hb-offer-annualised")
+    assert annualised(page) == 388_750
+    assert "$388,750" in page.locator("#hb-offer-annualised").inner_text()
+    assert year_values(page, "total") == [422_500, 377_500, 377_500, 377_500]
+    assert "$437,500" in page.locator(".hb-offer-cap").inner_text()  # the bonus at its 75% cap
+
+    page.fill("input[name=cliff]", "18")
+    assert year_values(page, "equity") == [0, 170_000, 85_000, 85_000]
+    assert annualised(page) == 388_750  # the cliff moves money between years, not the annualised figure
+    page.select_option("select[name=equity_mode]", "total")
+    page.fill("input[name=equity]", "340000")
+    page.select_option("select[name=cadence]", "yearly")
+    page.fill("input[name=cliff]", "0")
+    assert year_values(page, "equity") == [85_000] * 4 and annualised(page) == 388_750
+    page.fill("input[name=years]", "2")
+    assert year_values(page, "equity") == [170_000, 170_000]
+    assert annualised(page) == 195_000 + 97_500 + 170_000 + 22_500
+
+    page.reload()
+    page.wait_for_selector("#hb-offer-annualised")
+    assert page.locator("input[name=years]").input_value() == "2"
+    assert page.locator("select[name=equity_mode]").input_value() == "total"
+    assert annualised(page) == 485_000
+    page.click("[data-action=reset]")
+    assert annualised(page) == 388_750
+    assert page.errors == []
+
+
+def test_the_offer_calculator_and_the_pay_page_agree_on_every_band(page, site_url):
+    page.goto(f"{site_url}pay/")
+    on_pay = {
+        band: (int(low), int(high))
+        for band, low, high in page.eval_on_selector_all(
+            "tr[data-band][data-annual-low]", "rows => rows.map(r => [r.dataset.band, r.dataset.annualLow, r.dataset.annualHigh])"
+        )
+    }
+    assert set(on_pay) == set(HB.bands)
+
+    open_tool(page, site_url, "practice/offer/", "#hb-offer-annualised")
+    checked = set()
+    for track in page.eval_on_selector_all("select[name=track] option", "os => os.map(o => o.value)"):
+        page.select_option("select[name=track]", track)
+        bands = page.eval_on_selector_all(".hb-offer-bands tr[data-band]", "rows => rows.map(r => r.dataset.band)")
+        assert set(bands) == {b.id for b in HB.bands_for(track)}
+        for band in bands:
+            row = page.locator(f'.hb-offer-bands tr[data-band="{band}"]')
+            shown = (int(row.get_attribute("data-annual-low")), int(row.get_attribute("data-annual-high")))
+            assert shown == on_pay[band], band
+            row.locator("[data-action=try-low]").click()
+            assert annualised(page) == on_pay[band][0], f"{band} low end"
+            row = page.locator(f'.hb-offer-bands tr[data-band="{band}"]')
+            assert row.get_attribute("data-position") == "within"
+            row.locator("[data-action=try-high]").click()
+            assert annualised(page) == on_pay[band][1], f"{band} high end"
+            checked.add(band)
+    assert checked == set(on_pay)
+    assert page.errors == []
