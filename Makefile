@@ -47,7 +47,9 @@ bench: $(STAMP) ## Measure build, size and search cost at 100, 1,000 and 5,000 q
 	$(BIN)/python scripts/bench.py
 
 new-question: $(STAMP) ## Scaffold data/questions/<id>.yml (ROUND=, TRACK=, TYPE=, PROMPT=)
-	$(BIN)/python scripts/new_question.py --round "$(ROUND)" --track "$(TRACK)" --type "$(TYPE)" --prompt "$(PROMPT)"
+	@# make passes ROUND, TRACK, TYPE and PROMPT to the script as environment variables,
+	@# so a prompt is never interpreted by the shell.
+	$(BIN)/python scripts/new_question.py
 
 lock: $(STAMP) ## Re-pin requirements.txt (exact versions and hashes) from requirements.in
 	$(BIN)/python -m pip install --quiet pip-tools

@@ -112,7 +112,7 @@ def render_track(hb: Handbook, track: Track) -> str:
             in_round = [q for q in questions if q.round == kind]
             if in_round:
                 links = "".join(f"<li>{c.link(here, c.question_src(q.id), esc(short_title(q.prompt)))}</li>" for q in in_round)
-                rows.append(f"<h4>{esc(hb.round_kinds[kind].name)} ({len(in_round)})</h4><ul>{links}</ul>")
+                rows.append(f"<h3>{esc(hb.round_kinds[kind].name)} ({len(in_round)})</h3><ul>{links}</ul>")
         md.append(f'<div class="hb-track-questions">{"".join(rows)}</div>\n\n')
     bands = hb.bands_for(track.id)
     if bands:

@@ -134,7 +134,7 @@ def disagreements(hb: Handbook, here: str) -> str:
         )
         spread = f'<p class="hb-spread">Spread: {esc(d.spread)}.</p>' if d.spread else ""
         blocks.append(
-            f'<section class="hb-disagreement"><h3>{esc(d.topic)}</h3>{spread}<table><thead><tr><th>Reported value</th>'
+            f'<section class="hb-disagreement"><h2>{esc(d.topic)}</h2>{spread}<table><thead><tr><th>Reported value</th>'
             f"<th>What it describes</th><th>Source</th></tr></thead><tbody>{claims}</tbody></table></section>"
         )
     return "".join(blocks) or "<p>The sources agree on everything recorded.</p>"

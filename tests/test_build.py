@@ -72,7 +72,7 @@ def test_pay_page_computes_an_annualised_total_for_every_band(site):
 
 def test_disagreements_page_is_generated_from_data(site):
     page = soup(site / "disagreements" / "index.html")
-    topics = [text_of(h) for h in page.select(".hb-disagreement h3")]
+    topics = [text_of(h) for h in page.select(".hb-disagreement h2")]
     assert "Number of interview rounds" in topics
     rounds = page.select(".hb-disagreement")[topics.index("Number of interview rounds")]
     assert len(rounds.select("tbody tr")) == len(HB.loops)
