@@ -46,9 +46,9 @@ lint: $(STAMP) ## Run ruff on the Python code
 bench: $(STAMP) ## Measure build, size and search cost at 100, 1,000 and 5,000 questions
 	$(BIN)/python scripts/bench.py
 
+# make hands ROUND, TRACK, TYPE and PROMPT to the script as environment variables,
+# so a prompt never passes through the shell.
 new-question: $(STAMP) ## Scaffold data/questions/<id>.yml (ROUND=, TRACK=, TYPE=, PROMPT=)
-	@# make passes ROUND, TRACK, TYPE and PROMPT to the script as environment variables,
-	@# so a prompt is never interpreted by the shell.
 	$(BIN)/python scripts/new_question.py
 
 lock: $(STAMP) ## Re-pin requirements.txt (exact versions and hashes) from requirements.in
