@@ -5,7 +5,9 @@ pages never opt in to macros, so nothing in them is ever run as a template."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 from . import components as c
 from .charts import loop_timeline
@@ -41,7 +43,7 @@ def render_question(hb: Handbook, q: Question) -> str:
     frameworks = ", ".join(c.link(here, c.framework_src(f), esc(hb.frameworks[f].name)) for f in q.frameworks)
     head = (
         f'<div class="hb-question" data-question="{esc(q.id)}">'
-        f'<p class="hb-prompt">{inline(q.prompt)}</p>'
+        f'<p class="hb-prompt">{_prompt_html(q)}</p>'
         # Search indexes the prompt (and the tags, from the front matter); the facts repeat the
         # same few words on every question, so they stay out of the index.
         f'<dl class="hb-facts" {NOT_INDEXED}>'
@@ -71,6 +73,19 @@ def render_question(hb: Handbook, q: Question) -> str:
     )
     meta = front_matter(short_title(q.prompt), tags=q.tags, hide=["toc"], hb_kind="question", search=SEARCH_BOOST)
     return meta + head + "\n\n" + body + "\n"
+
+
+def _prompt_html(q: Question) -> str:
+    """The prompt, its first sentence kept out of the search text when the page title (which
+    the index holds) is that sentence: repeating it costs bytes and clutters the results."""
+    prompt = inline(q.prompt)
+    first = _FIRST_SENTENCE.match(prompt)
+    if not first or html.unescape(first.group(1)) != short_title(q.prompt):
+        return prompt
+    return f"<span {NOT_INDEXED}>{first.group(1)}</span>{prompt[first.end(1):]}"
+
+
+_FIRST_SENTENCE = re.compile(r"([^<]*?[.?!])(?=\s|$)")
 
 
 def _anti_pattern_list(here: str, patterns: list) -> str:

@@ -1,0 +1,125 @@
+"""Material's search box, as a reader uses it: a distinctive phrase from a
+question's prompt finds that question first, a framework's name finds its page
+first, and rounds, checklist items and anti-patterns are found."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from html import unescape
+from urllib.parse import urlsplit
+
+import pytest
+
+from macros.load import load_handbook
+from macros.text import plain
+from tests.conftest import DATA
+
+pytestmark = pytest.mark.browser
+
+HB = load_handbook(DATA)
+WORD = re.compile(r"[A-Za-z0-9][\w'%$]*")
+# lunr's English stop words: the index drops them, so a phrase is distinctive by its other words.
+STOP_WORDS = set(
+    "a able about across after all almost also am among an and any are as at be because been but by can cannot could dear "
+    "did do does either else ever every for from get got had has have he her hers him his how however i if in into is it "
+    "its just least let like likely may me might most must my neither no nor not of off often on only or other our own "
+    "rather said say says she should since so some than that the their them then there these they this tis to too twas us "
+    "wants was we were what when where which while who whom why will with would yet you your".split()
+)
+
+
+@pytest.fixture(scope="module")
+def rarity(site) -> Counter:
+    """In how many indexed sections each word occurs."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    counts: Counter = Counter()
+    for doc in docs:
+        text = unescape(re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc['text']}"))
+        counts.update({w.lower() for w in WORD.findall(text)})
+    return counts
+
+
+def distinctive_phrase(text: str, rarity: Counter, length: int = 4) -> str:
+    """The run of `length` words of `text` whose words are found in the fewest other places."""
+    words = WORD.findall(plain(text))
+    best = (-1.0, "")
+    for i in range(len(words) - length + 1):
+        run = words[i : i + length]
+        content = [w.lower() for w in run if w.lower() not in STOP_WORDS and len(w) > 1]
+        if len(content) >= 2:
+            best = max(best, (sum(1 / max(rarity[w], 1) for w in content), " ".join(run)))
+    return best[1]
+
+
+def sample_questions(per_round: int = 1) -> list:
+    """The first question of each round that has questions: a spread across the bank."""
+    picked: dict[str, list] = {}
+    for q in HB.questions.values():
+        picked.setdefault(q.round, [])
+        if len(picked[q.round]) < per_round:
+            picked[q.round].append(q)
+    return [q for qs in picked.values() for q in qs]
+
+
+def search(page, base: str, query: str) -> list[str]:
+    """Type `query` into Material's search box; the result groups' page paths (with anchors), best first."""
+    page.goto(base)
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")  # Material reads the query on key up
+    page.locator(".md-search-result__item").first.wait_for()
+    hrefs = page.eval_on_selector_all(".md-search-result__item", "items => items.map(li => li.querySelector('a').href)")
+    root = urlsplit(base).path
+    return [urlsplit(h).path.removeprefix(root) + (f"#{urlsplit(h).fragment}" if urlsplit(h).fragment else "") for h in hrefs]
+
+
+def all_result_links(page, base: str) -> list[str]:
+    root = urlsplit(base).path
+    hrefs = page.eval_on_selector_all(".md-search-result a", "links => links.map(a => a.href)")
+    return [urlsplit(h).path.removeprefix(root) + (f"#{urlsplit(h).fragment}" if urlsplit(h).fragment else "") for h in hrefs]
+
+
+@pytest.mark.parametrize("question", sample_questions(), ids=lambda q: q.id)
+def test_a_distinctive_phrase_of_a_prompt_finds_that_question_first(page, site_url, rarity, question):
+    phrase = distinctive_phrase(question.prompt, rarity)
+    results = search(page, site_url, phrase)
+    assert results[0] == f"questions/{question.id}/", f"searched {phrase!r}"
+    assert page.errors == []
+
+
+def test_a_phrase_with_stop_words_still_finds_its_question_first(page, site_url, rarity):
+    # Material adds a wildcard to every word typed; "the", "a" and "and" must not turn
+    # into every word that starts with them.
+    q = max(HB.questions.values(), key=lambda q: sum(w.lower() in STOP_WORDS for w in WORD.findall(q.prompt)))
+    words = WORD.findall(plain(q.prompt))
+    start = next(i for i in range(len(words) - 8) if sum(w.lower() in STOP_WORDS for w in words[i : i + 8]) >= 3)
+    phrase = " ".join(words[start : start + 8])
+    assert search(page, site_url, phrase)[0] == f"questions/{q.id}/", f"searched {phrase!r}"
+
+
+@pytest.mark.parametrize("framework", list(HB.frameworks.values()), ids=lambda f: f.id)
+def test_a_framework_name_finds_its_page_first(page, site_url, framework):
+    results = search(page, site_url, framework.name)
+    assert results[0] == f"frameworks/{framework.id}/"
+
+
+@pytest.mark.parametrize("kind_id", sorted({q.round for q in HB.questions.values()}))
+def test_a_round_name_finds_the_round_in_the_bank(page, site_url, kind_id):
+    search(page, site_url, HB.round_kinds[kind_id].name)
+    assert f"questions/#round-{kind_id}-heading" in all_result_links(page, site_url)
+
+
+def test_a_checklist_item_is_found_on_its_checklist(page, site_url, rarity):
+    checklist = next(iter(HB.checklists.values()))
+    item = checklist.items[0]
+    results = search(page, site_url, distinctive_phrase(item.text, rarity))
+    assert f"checklists/{checklist.id}/" in results[:3]
+
+
+def test_an_anti_pattern_is_found_by_its_title(page, site_url):
+    pattern = next(iter(HB.anti_patterns.values()))
+    search(page, site_url, plain(pattern.title))
+    assert any(link.startswith("anti-patterns/") for link in all_result_links(page, site_url))

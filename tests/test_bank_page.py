@@ -1,0 +1,160 @@
+"""The question bank as built (no browser), and what the search index holds.
+
+The bank must be complete without JavaScript: every question, grouped by round,
+each entry carrying the facets bank.js filters on. The search index must hold
+each question's prompt once (on its own page), each round as a section of the
+bank, and none of the lists or facts that repeat on every page."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.components import DIFFICULTY, QUESTION_TYPES
+from macros.load import load_handbook
+from macros.text import plain, short_title
+
+from .conftest import DATA
+
+HB = load_handbook(DATA)
+
+
+@pytest.fixture(scope="module")
+def bank(site) -> BeautifulSoup:
+    return BeautifulSoup((site / "questions" / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def index(site) -> dict:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def words(value: str | None) -> list[str]:
+    return (value or "").split()
+
+
+def text_of(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+# -- the bank without JavaScript ----------------------------------------------------
+
+
+def test_every_question_is_listed_once_under_its_round(bank):
+    entries = bank.select("li.hb-q")
+    listed = [li["id"].removeprefix("q-") for li in entries]
+    assert sorted(listed) == sorted(HB.questions)
+    for li in entries:
+        q = HB.questions[li["id"].removeprefix("q-")]
+        assert li.find_parent("section", class_="hb-round")["data-round"] == q.round
+
+
+def test_rounds_appear_in_the_handbook_order_with_their_counts(bank):
+    sections = bank.select("section.hb-round")
+    used = [kind for kind in HB.round_kinds if any(q.round == kind for q in HB.questions.values())]
+    assert [s["data-round"] for s in sections] == used
+    for section in sections:
+        kind = section["data-round"]
+        heading = section.find("h2")
+        assert HB.round_kinds[kind].name in heading.get_text()
+        expected = sum(q.round == kind for q in HB.questions.values())
+        assert heading.select_one(".hb-count").get_text() == f"({expected})"
+        assert len(section.select("li.hb-q")) == expected
+
+
+def test_each_entry_links_to_its_question_page_with_its_title(bank, site):
+    for li in bank.select("li.hb-q"):
+        q = HB.questions[li["id"].removeprefix("q-")]
+        link = li.find("a")
+        assert link.get_text() == short_title(q.prompt)
+        assert link["href"] == f"{q.id}/"
+        assert (site / "questions" / q.id / "index.html").is_file()
+        assert li.select_one(".hb-meta").get_text() == f"{QUESTION_TYPES[q.type]} · {DIFFICULTY[q.difficulty]}"
+
+
+def test_each_entry_carries_the_facets_the_filters_use(bank):
+    for li in bank.select("li.hb-q"):
+        q = HB.questions[li["id"].removeprefix("q-")]
+        assert words(li.get("data-track")) == q.tracks
+        assert li["data-round"] == q.round
+        assert li["data-type"] == q.type
+        assert li["data-difficulty"] == q.difficulty
+        assert words(li.get("data-framework")) == q.frameworks
+        assert words(li.get("data-tag")) == q.tags
+
+
+def test_filter_labels_name_every_facet_value_in_use(bank):
+    labels = {(li["data-facet"], li["data-value"]): li.get_text() for li in bank.select(".hb-bank-labels li")}
+    assert bank.select_one(".hb-bank-labels").has_attr("hidden")
+    for q in HB.questions.values():
+        for track in q.tracks:
+            assert labels[("track", track)] == HB.tracks[track].name
+        for fid in q.frameworks:
+            assert labels[("framework", fid)] == HB.frameworks[fid].name
+        assert labels[("round", q.round)] == HB.round_kinds[q.round].name
+        assert labels[("type", q.type)] == QUESTION_TYPES[q.type]
+        assert labels[("difficulty", q.difficulty)] == DIFFICULTY[q.difficulty]
+
+
+def test_the_filter_controls_have_a_place_and_the_total_is_stated(bank):
+    assert bank.select_one("#hb-bank-controls") is not None
+    assert bank.select_one(".hb-bank")["data-total"] == str(len(HB.questions))
+
+
+# -- what the search index holds -------------------------------------------------------
+
+
+def entries_at(index: dict, location: str) -> list[dict]:
+    return [doc for doc in index["docs"] if doc["location"].split("#")[0] == location]
+
+
+def test_the_bank_indexes_its_rounds_but_not_its_lists(index):
+    bank = entries_at(index, "questions/")
+    text = " ".join(text_of(doc["text"]) for doc in bank)
+    for q in HB.questions.values():
+        assert short_title(q.prompt) not in text
+    sections = {doc["location"]: doc["title"] for doc in bank}
+    for kind in {q.round for q in HB.questions.values()}:
+        assert sections[f"questions/#round-{kind}-heading"] == HB.round_kinds[kind].name
+
+
+def test_a_question_page_indexes_its_prompt_and_tags_only(index):
+    for q in HB.questions.values():
+        [entry] = entries_at(index, f"questions/{q.id}/")
+        prompt = " ".join(plain(q.prompt).split())
+        title = unescape(entry["title"])
+        assert title == short_title(q.prompt)
+        text = text_of(entry["text"])
+        # The first sentence is indexed once, as the title, when the title is that sentence.
+        assert text == prompt or f"{title} {text}".strip() == prompt
+        assert entry["tags"] == q.tags
+        assert entry["boost"] > 1
+
+
+def test_a_question_page_still_shows_the_whole_prompt(site):
+    for q in HB.questions.values():
+        page = BeautifulSoup((site / "questions" / q.id / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert " ".join(page.select_one(".hb-prompt").get_text().split()) == " ".join(plain(q.prompt).split())
+
+
+def test_framework_pages_are_boosted_and_titled_by_name(index):
+    for fw in HB.frameworks.values():
+        entries = entries_at(index, f"frameworks/{fw.id}/")
+        assert entries[0]["title"] == fw.name
+        assert all(doc["boost"] > 1 for doc in entries)
+
+
+def test_the_separator_drops_stop_words_and_single_characters_only(index):
+    separator = re.compile(index["config"]["separator"])
+
+    def tokens(text: str) -> list[str]:
+        return [t for t in separator.split(text) if t]
+
+    assert tokens("The day after you launch a futures auto-hedge feature") == ["day", "launch", "futures", "auto", "hedge", "feature"]
+    assert tokens("3-C Lens") == ["Lens"]
+    assert tokens("Theory, tokens and Android islands") == ["Theory,", "tokens", "Android", "islands"]
+    assert tokens("AI/ML 150ms 12% HEART-Risk") == ["AI/ML", "150ms", "12%", "HEART", "Risk"]
