@@ -4,6 +4,7 @@ checks (references, unique ids, figures without a source)."""
 from __future__ import annotations
 
 import datetime
+import difflib
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -198,8 +199,6 @@ def _walk(record: Any, doc: Document, loc: Loc) -> Iterator[Placed]:
 
 
 def _nearest(ref: str, known: dict[str, Any]) -> str:
-    import difflib
-
     close = difflib.get_close_matches(ref, list(known), n=1)
     return f"; did you mean '{close[0]}'?" if close else ""
 

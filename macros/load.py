@@ -39,7 +39,9 @@ class DataError(Exception):
 
 def load_handbook(data_dir: Path, root: Path | None = None) -> Handbook:
     """Read and check every data file; raise DataError listing all problems."""
-    root = root or data_dir.parent
+    # Resolved once: every file path below is built from data_dir, so none needs resolving again.
+    data_dir = data_dir.resolve()
+    root = (root or data_dir.parent).resolve()
     problems: list[Problem] = []
     parsed: dict[str, tuple[Document, BaseModel]] = {}
 
@@ -70,7 +72,7 @@ def load_handbook(data_dir: Path, root: Path | None = None) -> Handbook:
 
 def _shown(path: Path, root: Path) -> str:
     try:
-        return str(path.resolve().relative_to(root.resolve()))
+        return str(path.relative_to(root))
     except ValueError:
         return str(path)
 

@@ -295,11 +295,5 @@
   }
 
   HB.bank = { init: init };
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  HB.onPage(init);
 })();

@@ -343,11 +343,5 @@
   document.addEventListener("hb:imported", redraw);
   HB.checklists = { redraw: redraw };
 
-  if (typeof window.document$ !== "undefined" && window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(onPage);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", onPage);
-  } else {
-    onPage();
-  }
+  HB.onPage(onPage);
 })();

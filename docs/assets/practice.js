@@ -1149,11 +1149,5 @@
 
   registerImporters();
   document.addEventListener("hb:imported", function () { mount(); });
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(mount);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", mount);
-  } else {
-    mount();
-  }
+  HB.onPage(mount);
 })();

@@ -141,6 +141,18 @@
     return { kept: kept, skipped: skipped };
   }
 
+  /* Run `fn` on every page view: Material's instant navigation swaps pages
+   * without reloading and announces each one on `document$`. */
+  HB.onPage = function (fn) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(fn);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", fn);
+    } else {
+      fn();
+    }
+  };
+
   HB.store = {
     registerImporter: registerImporter,
     importAll: importAll,
