@@ -191,7 +191,7 @@ class Handbook:
 def _walk(record: Any, doc: Document, loc: Loc) -> Iterator[Placed]:
     if isinstance(record, BaseModel):
         yield Placed(record, doc, loc)
-        for name in type(record).model_fields:
+        for name in m.nested_fields(type(record)):
             yield from _walk(getattr(record, name), doc, (*loc, name))
     elif isinstance(record, list):
         for i, child in enumerate(record):

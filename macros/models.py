@@ -8,8 +8,10 @@ Schemas editors use from them.  Strict types make YAML 1.1 coercions
 from __future__ import annotations
 
 import datetime
+import functools
 import re
-from typing import Annotated, Literal
+import typing
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -482,3 +484,20 @@ class PracticeFile(Dataset):
 
 
 FILE_MODELS["practice"] = PracticeFile
+
+
+def is_model(obj: Any) -> bool:
+    return isinstance(obj, type) and issubclass(obj, BaseModel)
+
+
+def model_in(annotation: Any) -> type[BaseModel] | None:
+    """The record type a field holds, directly or in a list or union; None for plain values."""
+    if is_model(annotation):
+        return annotation
+    return next(filter(None, map(model_in, typing.get_args(annotation))), None)
+
+
+@functools.cache
+def nested_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a record type that can hold other records."""
+    return tuple(name for name, f in model.model_fields.items() if model_in(f.annotation) is not None)

@@ -19,6 +19,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from macros import yamlsafe
 from macros.load import DataError, load_handbook
 from macros.models import QuestionFile
 from macros.yamlsafe import MAX_DEPTH, MAX_FILE_BYTES, Problem
@@ -61,8 +62,16 @@ def data_copy(tmp_path_factory) -> Path:
     return copy_data(tmp_path_factory.mktemp("hostile-data"))
 
 
-@pytest.fixture
-def load_with(data_copy):
+@pytest.fixture(params=["libyaml", "pure-python"])
+def load_with(request, data_copy, monkeypatch):
+    """Every loader case runs twice: through libyaml, the path data takes, and through
+    the pure-Python reader, the path for text libyaml refuses or cannot be trusted with."""
+    if request.param == "pure-python":
+        monkeypatch.setattr(yamlsafe, "_compose_fast", lambda text: None)
+    yield from _load_with(data_copy)
+
+
+def _load_with(data_copy):
     """Load the data with extra files written into it (removed afterwards); returns the problems found."""
     written: list[Path] = []
 
@@ -120,14 +129,21 @@ def test_a_billion_laughs_alias_bomb_is_refused_at_its_first_anchor(load_with):
 
 
 @pytest.mark.parametrize(
-    "nested",
-    ["[" * 5000 + "]" * 5000, "{a: " * 3000 + "}" * 3000],
-    ids=["5000-lists", "3000-mappings"],
+    ("nested", "line"),
+    [("[" * 5000 + "]" * 5000, 9), ("{a: " * 3000 + "}" * 3000, 9), ("\n" + "- " * 100_000 + "x", 10)],
+    ids=["5000-lists", "3000-mappings", "100000-block-lists"],
 )
-def test_deep_nesting_is_refused(load_with, nested):
+def test_deep_nesting_is_refused(load_with, nested, line):
     assert probe(load_with, edited("tags: [listing]", f"tags: {nested}")) == [
-        Problem(PROBE, 9, "(file)", f"nested deeper than {MAX_DEPTH} levels")
+        Problem(PROBE, line, "(file)", f"nested deeper than {MAX_DEPTH} levels")
     ]
+
+
+@pytest.mark.parametrize("brk", ["\r", "\u2028"], ids=["CR", "LINE-SEPARATOR"])
+def test_deep_nesting_is_refused_whatever_breaks_the_lines(load_with, brk):
+    nested = "".join(f"{' ' * level}k{level}:{brk}" for level in range(MAX_DEPTH + 2)) + " " * (MAX_DEPTH + 2) + "x"
+    found = probe(load_with, edited("tags: [listing]\n", f"tags: [listing]\nnested:{brk}{nested}\n"))
+    assert [p.message for p in found] == [f"nested deeper than {MAX_DEPTH} levels"]
 
 
 def test_python_tags_are_refused_and_never_run(load_with, tmp_path):

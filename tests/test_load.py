@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from macros import yamlsafe
 from macros.load import DataError, load_handbook
 
 from .conftest import DATA, copy_data
@@ -145,3 +146,13 @@ def test_a_missing_dataset_file_is_named(tmp_path):
     with pytest.raises(DataError) as err:
         load_handbook(data, root=tmp_path)
     assert [str(p) for p in err.value.problems] == ["data/pay.yml:1: (file): required file is missing"]
+
+
+@pytest.mark.parametrize("path", sorted(DATA.rglob("*.yml")), ids=lambda p: str(p.relative_to(DATA)))
+def test_libyaml_and_the_pure_python_reader_read_every_data_file_alike(path, monkeypatch):
+    assert isinstance(yamlsafe._compose_fast(path.read_text()), tuple), "libyaml did not read it"
+    fast, fast_problems = yamlsafe.read(path, "f")
+    monkeypatch.setattr(yamlsafe, "_compose_fast", lambda text: None)
+    pure, pure_problems = yamlsafe.read(path, "f")
+    assert fast_problems == pure_problems == []
+    assert fast.data == pure.data
