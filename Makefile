@@ -56,5 +56,5 @@ lock: $(STAMP) ## Re-pin requirements.txt (exact versions and hashes) from requi
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 
 clean: ## Remove the built site and caches (keeps .venv)
-	rm -rf site .site-tmp .pytest_cache .ruff_cache
+	rm -rf site .site-tmp .cache .pytest_cache .ruff_cache
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +

@@ -9,7 +9,9 @@ and every data string passes through `esc` or `inline`.  Run as
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
+import shutil
 import sys
 import time
 from collections.abc import Iterable
@@ -152,19 +154,54 @@ def write_pdf(weasyprint, html: str, target: Path) -> None:
     weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf(target)
 
 
-def write_all(hb: Handbook, out_dir: Path, imprint: Imprint) -> list[Path]:
+def write_all(hb: Handbook, out_dir: Path, imprint: Imprint, cache: PdfCache | None = None) -> list[Path]:
     """Write one PDF per checklist and one with all of them; returns the paths."""
     weasyprint = import_weasyprint()
     out_dir.mkdir(parents=True, exist_ok=True)
+    documents = {cl.id: checklist_document(hb, cl, imprint) for cl in ordered(hb)}
+    documents[ALL_CHECKLISTS] = all_checklists_document(hb, imprint)
     written = []
-    for cl in ordered(hb):
-        target = out_dir / f"{cl.id}.pdf"
-        write_pdf(weasyprint, checklist_document(hb, cl, imprint), target)
+    for name, html in documents.items():
+        target = out_dir / f"{name}.pdf"
+        if cache is None or not cache.copy(html, target):
+            write_pdf(weasyprint, html, target)
+            if cache is not None:
+                cache.keep(html, target)
         written.append(target)
-    target = out_dir / f"{ALL_CHECKLISTS}.pdf"
-    write_pdf(weasyprint, all_checklists_document(hb, imprint), target)
-    written.append(target)
     return written
+
+
+@dataclass
+class PdfCache:
+    """Finished PDFs by a hash of everything that goes into them, so a build whose
+    checklists did not change (most builds, and every `make serve` rebuild after a
+    question edit) copies them instead of laying them out again."""
+
+    folder: Path
+    limit: int = 200
+
+    def _path(self, html: str) -> Path:
+        weasyprint = import_weasyprint()
+        key = "\0".join((weasyprint.__version__, os.environ.get("SOURCE_DATE_EPOCH", ""), html))
+        return self.folder / f"{hashlib.sha256(key.encode()).hexdigest()}.pdf"
+
+    def copy(self, html: str, target: Path) -> bool:
+        cached = self._path(html)
+        if not cached.is_file():
+            return False
+        shutil.copyfile(cached, target)
+        cached.touch()
+        return True
+
+    def keep(self, html: str, written: Path) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        cached = self._path(html)
+        partial = cached.with_suffix(f".{os.getpid()}.part")
+        shutil.copyfile(written, partial)
+        partial.replace(cached)
+        entries = sorted(self.folder.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in entries[self.limit :]:
+            stale.unlink(missing_ok=True)
 
 
 def write_site_pdfs(config) -> None:
@@ -175,7 +212,8 @@ def write_site_pdfs(config) -> None:
 
     imprint = Imprint(name=str(config["site_name"]), url=str(config.get("site_url") or ""))
     try:
-        write_all(handbook_for(config), Path(config["site_dir"]) / "pdf", imprint)
+        cache = PdfCache(Path(config["config_file_path"]).resolve().parent / ".cache" / "pdf")
+        write_all(handbook_for(config), Path(config["site_dir"]) / "pdf", imprint, cache)
     except OSError as error:
         raise PluginError(PANGO_HELP.format(error=error)) from None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import re
@@ -142,3 +143,23 @@ def test_every_pdf_link_on_the_site_resolves(site):
 def test_print_css_names_the_handbook_as_mkdocs_yml_does():
     css = (ROOT / "docs" / "assets" / "print.css").read_text(encoding="utf-8")
     assert f'"{CONFIG["site_name"]} · {CONFIG["site_url"]}"' in css
+
+
+def test_unchanged_checklists_are_copied_from_the_cache_and_a_changed_one_is_laid_out_again(tmp_path, pdfs, monkeypatch):
+    cache = pdf.PdfCache(tmp_path / "cache")
+    imprint = pdf.imprint_from_config()
+    pdf.write_all(HB, tmp_path / "first", imprint, cache)
+    laid_out: list[str] = []
+    real_write = pdf.write_pdf
+    monkeypatch.setattr(pdf, "write_pdf", lambda weasyprint, html, target: (laid_out.append(target.name), real_write(weasyprint, html, target)))
+
+    pdf.write_all(HB, tmp_path / "second", imprint, cache)
+    assert laid_out == []
+    for first in (tmp_path / "first").glob("*.pdf"):
+        assert (tmp_path / "second" / first.name).read_bytes() == first.read_bytes() == (pdfs / first.name).read_bytes()
+
+    cl = next(iter(HB.checklists.values()))
+    changed = dataclasses.replace(HB, checklists={**HB.checklists, cl.id: cl.model_copy(update={"title": "A new title"})})
+    pdf.write_all(changed, tmp_path / "third", imprint, cache)
+    assert sorted(laid_out) == sorted([f"{cl.id}.pdf", f"{pdf.ALL_CHECKLISTS}.pdf"])
+    assert "A new title" in text_of(tmp_path / "third" / f"{cl.id}.pdf")

@@ -1,0 +1,85 @@
+"""The shortcut for plain prose in macros/text.py must give exactly what the full
+Markdown and nh3 run gives, for every string in the data and for the edge cases."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pydantic import BaseModel
+
+from macros import text
+from macros.load import load_handbook
+
+from .conftest import DATA
+
+EDGE_CASES = [
+    "Walk me through a launch you would stop.",
+    "(Parenthetical) start, then a comma; and a colon: done.",
+    "'Single' and \"double\" quotes, and “curly” ones ‘too’.",
+    "Ends with a colon:",
+    "Costs $5/month or 0.1% of volume (about 3-4x more) — roughly.",
+    "Two  spaces inside stay two.",
+    "Use *stress* tests",
+    "Use __bold__ and `code`",
+    "A & B, R&D and P&L",
+    "x < y > z",
+    "See [the page](https://example.com) first",
+    "An image ![alt](x.png)",
+    "Escaped \\* star",
+    "1. looks like a list",
+    "2026 was the year",
+    "- a dash item",
+    "+ a plus item",
+    "# a heading",
+    "> a quote",
+    "    indented code",
+    "Trailing space ",
+    "Trailing two spaces  ",
+    "Tab\tinside",
+    "No\u00a0break space",
+    "Line\nbreak",
+    "Line\r\nbreak",
+    "Setext\n===",
+    "Café au lait",
+    "Émile starts with a non-ASCII letter",
+    "Control \x07 character",
+    "https://example.com bare URL",
+    "<https://example.com> autolink",
+    "Hash # inside",
+    "",
+]
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, BaseModel):
+        return [s for name in type(value).model_fields for s in _strings(getattr(value, name))]
+    if isinstance(value, (list, tuple)):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def data_strings() -> list[str]:
+    hb = load_handbook(DATA)
+    records = [*hb.questions.values(), *hb.frameworks.values(), *hb.checklists.values(), *hb.loops.values(),
+               *hb.anti_patterns.values(), *hb.red_flags.values(), *hb.bands.values(), *hb.figures.values(),
+               *hb.tracks.values(), *hb.sources.values()]  # fmt: skip
+    return sorted(set(_strings(records)))
+
+
+@pytest.mark.parametrize("name", ["inline", "block", "plain"])
+def test_the_shortcut_matches_markdown_on_every_data_string_and_edge_case(name, monkeypatch):
+    strings = data_strings() + EDGE_CASES
+    assert len(strings) > 1000
+    render = getattr(text, name).__wrapped__  # uncached
+    with_shortcut = [render(s) for s in strings]
+    monkeypatch.setattr(text, "_UNCHANGED", re.compile(r"(?!)"))
+    without = [render(s) for s in strings]
+    assert [(s, a, b) for s, a, b in zip(strings, with_shortcut, without, strict=True) if a != b] == []
+
+
+def test_the_shortcut_takes_plain_prose_and_nothing_markdown_acts_on():
+    taken = [s for s in EDGE_CASES if text._UNCHANGED.match(s)]
+    assert taken == [*EDGE_CASES[:6], "Café au lait", "https://example.com bare URL"]
