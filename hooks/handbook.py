@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.structure.files import File, Files
 
-from macros import pages, pdf, practice  # noqa: E402
+from macros import pages, pdf, practice, search  # noqa: E402
 from macros.components import checklist_src, framework_src, question_src, track_src
 from macros.site import handbook_for
 
@@ -54,6 +54,8 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_post_build(config) -> None:
+    # Hooks run after the plugins, so the search plugin has written its index by now.
+    search.trim(Path(config["site_dir"]))
     # The drill fetches the questions as JSON, so no other page carries them.
     practice.write_questions_json(handbook_for(config), Path(config["site_dir"]), config["use_directory_urls"])
     # The checklist pages link to their PDFs, so every build writes them.

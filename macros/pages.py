@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from urllib.parse import quote
 
 from . import components as c
 from .charts import loop_timeline
@@ -44,14 +45,14 @@ def render_question(hb: Handbook, q: Question) -> str:
     head = (
         f'<div class="hb-question" data-question="{esc(q.id)}">'
         f'<p class="hb-prompt">{_prompt_html(q)}</p>'
-        # Search indexes the prompt (and the tags, from the front matter); the facts repeat the
-        # same few words on every question, so they stay out of the index.
-        f'<dl class="hb-facts" {NOT_INDEXED}>'
-        f"<dt>Round</dt><dd>{c.link(here, c.BANK_PAGE, esc(kind.name), anchor=f'round-{q.round}')}</dd>"
-        f"<dt>Type</dt><dd>{esc(c.QUESTION_TYPES[q.type])}</dd>"
-        f"<dt>Difficulty</dt><dd>{esc(c.DIFFICULTY[q.difficulty])}</dd>"
-        f"<dt>Tracks</dt><dd>{tracks}</dd>"
-        + f"<dt>Sources</dt><dd>{c.cite(here, q.sources)}</dd></dl></div>"
+        # Search indexes the prompt, the round and (from the front matter) the tags; the other
+        # facts repeat the same few words on every question, so they stay out of the index.
+        f'<dl class="hb-facts"> '
+        f"<div><dt {NOT_INDEXED}>Round</dt> <dd>{c.link(here, c.BANK_PAGE, esc(kind.name), anchor=f'round-{q.round}')}</dd></div>"
+        f"<div {NOT_INDEXED}><dt>Type</dt><dd>{esc(c.QUESTION_TYPES[q.type])}</dd></div>"
+        f"<div {NOT_INDEXED}><dt>Difficulty</dt><dd>{esc(c.DIFFICULTY[q.difficulty])}</dd></div>"
+        f"<div {NOT_INDEXED}><dt>Tracks</dt><dd>{tracks}</dd></div>"
+        + f"<div {NOT_INDEXED}><dt>Sources</dt><dd>{c.cite(here, q.sources)}</dd></div></dl></div>"
     )
     outline = "".join(
         f"<li><strong>{esc(step.step)}</strong>{c.bullet_list(step.points)}</li>" for step in q.outline
@@ -76,11 +77,14 @@ def render_question(hb: Handbook, q: Question) -> str:
 
 
 def _prompt_html(q: Question) -> str:
-    """The prompt, its first sentence kept out of the search text when the page title (which
-    the index holds) is that sentence: repeating it costs bytes and clutters the results."""
-    prompt = inline(q.prompt)
+    """The prompt, with the words the page title already holds kept out of the search text:
+    the index holds the title, and repeating it costs bytes and clutters the results."""
+    prompt, title = inline(q.prompt), short_title(q.prompt)
+    shortened = title.removesuffix("…")
+    if shortened != title and not any(ch in prompt for ch in "<&") and prompt.startswith(shortened):
+        return f"<span {NOT_INDEXED}>{shortened}</span>{prompt[len(shortened):]}"
     first = _FIRST_SENTENCE.match(prompt)
-    if not first or html.unescape(first.group(1)) != short_title(q.prompt):
+    if not first or html.unescape(first.group(1)) != title:
         return prompt
     return f"<span {NOT_INDEXED}>{first.group(1)}</span>{prompt[first.end(1):]}"
 
@@ -97,6 +101,27 @@ def _anti_pattern_list(here: str, patterns: list) -> str:
         for a in patterns
     )
     return f'<ul class="hb-antipatterns">{items}</ul>'
+
+
+# -- lists of questions on other pages ----------------------------------------------
+
+# Track and framework pages show a few questions and link to the bank, filtered, for the rest:
+# a page that listed them all would grow with the bank.
+SAMPLE_SIZE = 5
+
+
+def _question_sample(here: str, questions: list[Question], bank_link: str) -> str:
+    easiest_first = sorted(questions, key=lambda q: (list(c.DIFFICULTY).index(q.difficulty), q.id))
+    links = "".join(f"<li>{c.link(here, c.question_src(q.id), esc(short_title(q.prompt)))}</li>" for q in easiest_first[:SAMPLE_SIZE])
+    more = f'<p class="hb-more">{bank_link}</p>' if len(questions) > SAMPLE_SIZE else ""
+    return f"<ul>{links}</ul>{more}"
+
+
+def _bank_link(here: str, text: str, anchor: str = "", **facets: str) -> str:
+    """A link to the question bank opened with these filters (the bank reads them from the URL)."""
+    query = "?" + "&".join(f"{key}={quote(value)}" for key, value in facets.items())
+    url = c.href(here, c.BANK_PAGE) + query + (f"#{anchor}" if anchor else "")
+    return f'<a href="{esc(url)}">{esc(text)} →</a>'
 
 
 # -- track ------------------------------------------------------------------------
@@ -126,9 +151,10 @@ def render_track(hb: Handbook, track: Track) -> str:
         for kind in kinds + sorted({q.round for q in questions} - set(kinds), key=list(hb.round_kinds).index):
             in_round = [q for q in questions if q.round == kind]
             if in_round:
-                links = "".join(f"<li>{c.link(here, c.question_src(q.id), esc(short_title(q.prompt)))}</li>" for q in in_round)
-                rows.append(f"<h3>{esc(hb.round_kinds[kind].name)} ({len(in_round)})</h3><ul>{links}</ul>")
-        md.append(f'<div class="hb-track-questions">{"".join(rows)}</div>\n\n')
+                more = f"All {len(in_round)} {hb.round_kinds[kind].name.lower()} questions for this track"
+                bank = _bank_link(here, more, anchor=f"round-{kind}", track=track.id, round=kind)
+                rows.append(f"<h3>{esc(hb.round_kinds[kind].name)} ({len(in_round)})</h3>{_question_sample(here, in_round, bank)}")
+        md.append(f'<div class="hb-track-questions" {NOT_INDEXED}>{"".join(rows)}</div>\n\n')
     bands = hb.bands_for(track.id)
     if bands:
         md.append(
@@ -205,8 +231,8 @@ def render_framework(hb: Handbook, fw: Framework) -> str:
         md.append("## Weak and strong answers\n\n" + _anti_pattern_list(here, pitfalls) + "\n\n")
     questions = hb.questions_for(framework=fw.id)
     if questions:
-        links = "".join(f"<li>{c.link(here, c.question_src(q.id), esc(short_title(q.prompt)))}</li>" for q in questions)
-        md.append(f"## Practise it on these questions\n\n<ul>{links}</ul>\n\n")
+        bank = _bank_link(here, f"All {len(questions)} questions that fit {fw.name}", framework=fw.id)
+        md.append(f'## Practise it on these questions\n\n<div {NOT_INDEXED}>{_question_sample(here, questions, bank)}</div>\n\n')
     return "".join(md)
 
 

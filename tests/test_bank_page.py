@@ -14,6 +14,7 @@ from html import unescape
 import pytest
 from bs4 import BeautifulSoup
 
+from macros import search
 from macros.components import DIFFICULTY, QUESTION_TYPES
 from macros.load import load_handbook
 from macros.text import plain, short_title
@@ -122,15 +123,24 @@ def test_the_bank_indexes_its_rounds_but_not_its_lists(index):
         assert sections[f"questions/#round-{kind}-heading"] == HB.round_kinds[kind].name
 
 
-def test_a_question_page_indexes_its_prompt_and_tags_only(index):
+def search_terms(text: str, separator: re.Pattern) -> set[str]:
+    """The terms Material's search makes of a text: split on the separator, trimmed of punctuation, lower-cased."""
+    words = (re.sub(r"^\W+|\W+$", "", t).lower() for t in separator.split(unescape(re.sub(r"<[^>]+>", " ", text))))
+    return {w for w in words if w}
+
+
+def test_a_question_page_indexes_its_prompt_round_and_tags_only(index):
+    separator = re.compile(index["config"]["separator"])
     for q in HB.questions.values():
         [entry] = entries_at(index, f"questions/{q.id}/")
-        prompt = " ".join(plain(q.prompt).split())
-        title = unescape(entry["title"])
-        assert title == short_title(q.prompt)
-        text = text_of(entry["text"])
-        # The first sentence is indexed once, as the title, when the title is that sentence.
-        assert text == prompt or f"{title} {text}".strip() == prompt
+        assert unescape(entry["title"]) == short_title(q.prompt)
+        text = BeautifulSoup(entry["text"], "html.parser")
+        words = text.select_one(f"p.{search.KEYWORDS_CLASS}")
+        # Title and kept words give the search every term of the prompt, and nothing the search would drop is kept.
+        assert search_terms(f"{entry['title']} {words}", separator) == search_terms(plain(q.prompt), separator)
+        assert all(not separator.fullmatch(re.sub(r"^\W+|\W+$", "", w)) for w in words.get_text().split())
+        words.decompose()
+        assert text_of(str(text)) == HB.round_kinds[q.round].name
         assert entry["tags"] == q.tags
         assert entry["boost"] > 1
 

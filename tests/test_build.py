@@ -113,3 +113,33 @@ def test_make_build_keeps_the_previous_site_when_data_is_broken(tmp_path):
     result = subprocess.run(["make", "--no-print-directory", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode != 0
     assert "broken.yml:1: prompt: required field is missing" in result.stderr
+
+
+def test_track_and_framework_pages_show_a_few_questions_and_link_to_the_rest_in_the_filtered_bank(site):
+    from macros.pages import SAMPLE_SIZE
+
+    more_links = 0
+    for track in HB.tracks.values():
+        page = soup(site / "tracks" / track.id / "index.html")
+        for heading in page.select(".hb-track-questions h3"):
+            kind = next(k for k in HB.round_kinds.values() if heading.get_text().startswith(k.name))
+            in_round = [q for q in HB.questions.values() if track.id in q.tracks and q.round == kind.id]
+            shown = heading.find_next_sibling("ul").select("a")
+            assert len(shown) == min(len(in_round), SAMPLE_SIZE)
+            more = heading.find_next_sibling("p", class_="hb-more")
+            if len(in_round) > SAMPLE_SIZE:
+                assert more.a["href"] == f"../../questions/?track={track.id}&round={kind.id}#round-{kind.id}"
+                assert more.a.get_text().startswith(f"All {len(in_round)} ")
+                more_links += 1
+            else:
+                assert more is None or more.find_previous_sibling("h3") is not heading
+    for fw in HB.frameworks.values():
+        fits = HB.questions_for(framework=fw.id)
+        if not fits:
+            continue
+        block = soup(site / "frameworks" / fw.id / "index.html").select_one("#practise-it-on-these-questions").find_next_sibling("div")
+        assert len(block.select("ul a")) == min(len(fits), SAMPLE_SIZE)
+        if len(fits) > SAMPLE_SIZE:
+            assert block.select_one(".hb-more a")["href"] == f"../../questions/?framework={fw.id}"
+            more_links += 1
+    assert more_links > 0, "no page had more questions than it shows; the link to the bank went untested"

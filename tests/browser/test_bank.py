@@ -228,3 +228,15 @@ def test_random_question_comes_from_the_current_selection(page, site_url):
         assert landed in pool
         assert page.locator(f'.hb-question[data-question="{landed}"]').count() == 1
     assert page.errors == []
+
+
+def test_a_track_page_link_opens_the_bank_filtered_to_its_track_and_round(page, site_url):
+    page.goto(f"{site_url}tracks/pm/")
+    link = page.locator(".hb-track-questions .hb-more a").first
+    track, kind = re.search(r"\?track=([\w-]+)&round=([\w-]+)", link.get_attribute("href")).groups()
+    link.click()
+    page.wait_for_selector("#hb-bank-controls select[name=round]")
+    assert shown(page) == matching(track=track, round=kind)
+    assert page.locator("select[name=track]").input_value() == track
+    assert page.locator("select[name=round]").input_value() == kind
+    assert page.errors == []

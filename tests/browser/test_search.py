@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from macros.load import load_handbook
-from macros.text import plain
+from macros.text import plain, short_title
 from tests.conftest import DATA
 
 pytestmark = pytest.mark.browser
@@ -123,3 +123,24 @@ def test_an_anti_pattern_is_found_by_its_title(page, site_url):
     pattern = next(iter(HB.anti_patterns.values()))
     search(page, site_url, plain(pattern.title))
     assert any(link.startswith("anti-patterns/") for link in all_result_links(page, site_url))
+
+
+def test_a_question_result_shows_its_title_and_tags_never_the_kept_search_words(page, site_url, rarity):
+    q = sample_questions()[0]
+    assert search(page, site_url, distinctive_phrase(q.prompt, rarity))[0] == f"questions/{q.id}/"
+    result = page.locator(".md-search-result__item").first
+    shown = " ".join(result.inner_text().split())
+    assert short_title(q.prompt) in shown
+    assert all(tag in shown for tag in q.tags)
+    # Material shows a result's text only in some layouts; wherever it does, the kept words stay hidden.
+    assert page.locator(".md-search-result .hb-search-words:visible").count() == 0
+    hidden = page.evaluate(
+        """() => {
+            const p = document.createElement("p");
+            p.className = "hb-search-words";
+            p.textContent = "kept words";
+            document.querySelector(".md-search-result__article").append(p);
+            return getComputedStyle(p).display;
+        }"""
+    )
+    assert hidden == "none"
