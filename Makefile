@@ -37,11 +37,12 @@ serve: check ## Build and serve on http://127.0.0.1:8000, rebuilding on changes
 pdf: build ## Write the checklist PDFs to site/pdf/
 	$(BIN)/python -m macros.pdf site
 
-test: $(STAMP) ## Run the whole test suite (browser tests need /usr/bin/chromium)
+test: lint ## Lint, then run the whole test suite (browser tests need /usr/bin/chromium)
 	$(BIN)/python -m pytest
 
-lint: $(STAMP) ## Run ruff on the Python code
+lint: $(STAMP) ## Run ruff's checks and its format check on the Python code
 	$(BIN)/ruff check macros hooks tests scripts
+	$(BIN)/ruff format --check macros hooks tests scripts
 
 bench: $(STAMP) ## Measure build, size and search cost at 100, 1,000 and 5,000 questions
 	$(BIN)/python scripts/bench.py

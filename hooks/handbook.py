@@ -25,7 +25,12 @@ def on_config(config):
         {"Question bank": ["questions/index.md", "tags.md"]},
         {"Practice": ["practice/index.md", "practice/drill.md", "practice/stories.md", "practice/scoring.md", "practice/offer.md"]},
         {"Frameworks": ["frameworks/index.md", *[{f.name: framework_src(f.id)} for f in hb.frameworks.values()]]},
-        {"Checklists": ["checklists/index.md", *[{cl.title: checklist_src(cl.id)} for cl in sorted(hb.checklists.values(), key=lambda cl: (cl.order, cl.id))]]},
+        {
+            "Checklists": [
+                "checklists/index.md",
+                *[{cl.title: checklist_src(cl.id)} for cl in sorted(hb.checklists.values(), key=lambda cl: (cl.order, cl.id))],
+            ]
+        },
         {"Pay": "pay.md"},
         {"Key figures": "key-figures.md"},
         {"Where sources disagree": "disagreements.md"},

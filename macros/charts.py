@@ -18,9 +18,15 @@ def loop_timeline(loop: Loop) -> str:
         minutes = r.minutes.high if r.minutes else UNKNOWN_MINUTES
         for session in range(r.sessions):
             width = minutes * PX_PER_MINUTE
-            klass = "hb-tl-round" + (" hb-tl-round--unknown" if r.minutes is None else "") + (" hb-tl-round--optional" if r.optional else "")
+            klass = (
+                "hb-tl-round" + (" hb-tl-round--unknown" if r.minutes is None else "") + (" hb-tl-round--optional" if r.optional else "")
+            )
             label = f"{r.order}" + (f".{session + 1}" if r.sessions > 1 else "")
-            length = (f"{r.minutes.low:g}–{r.minutes.high:g} min" if r.minutes.low != r.minutes.high else f"{r.minutes.low:g} min") if r.minutes else "length not stated"
+            length = (
+                (f"{r.minutes.low:g}–{r.minutes.high:g} min" if r.minutes.low != r.minutes.high else f"{r.minutes.low:g} min")
+                if r.minutes
+                else "length not stated"
+            )
             shapes.append(
                 f'<g class="{klass}"><title>{esc(r.name)}: {esc(length)}</title>'
                 f'<rect x="{x:.0f}" y="8" width="{width - 6:.0f}" height="40" rx="6"></rect>'
@@ -50,11 +56,13 @@ def pay_chart(rows: list[tuple[PayBand, Annualised, str]]) -> str:
         parts.append(f'<text class="hb-pc-label" x="{label_w - 8}" y="{y + 15}" text-anchor="end">{esc(label)}</text>')
         bx, bw = label_w + band.base.low * scale, max((band.base.high - band.base.low) * scale, 3)
         parts.append(
-            f'<rect class="hb-pc-base" x="{bx:.1f}" y="{y + 4}" width="{bw:.1f}" height="14"><title>Base {esc(usd(band.base.low))}–{esc(usd(band.base.high))}</title></rect>'
+            f'<rect class="hb-pc-base" x="{bx:.1f}" y="{y + 4}" width="{bw:.1f}" height="14">'
+            f"<title>Base {esc(usd(band.base.low))}–{esc(usd(band.base.high))}</title></rect>"
         )
         tx, tw = label_w + est.low * scale, max((est.high - est.low) * scale, 3)
         parts.append(
-            f'<rect class="hb-pc-total" x="{tx:.1f}" y="{y + 20}" width="{tw:.1f}" height="5"><title>Annualised {esc(usd(est.low))}–{esc(usd(est.high))}</title></rect>'
+            f'<rect class="hb-pc-total" x="{tx:.1f}" y="{y + 20}" width="{tw:.1f}" height="5">'
+            f"<title>Annualised {esc(usd(est.low))}–{esc(usd(est.high))}</title></rect>"
         )
     for tick in range(0, top + 1, 50_000):
         x = label_w + tick * scale
@@ -62,6 +70,7 @@ def pay_chart(rows: list[tuple[PayBand, Annualised, str]]) -> str:
         parts.append(f'<text class="hb-pc-axis" x="{x:.1f}" y="{height - 4}" text-anchor="middle">${tick // 1000}k</text>')
     return (
         f'<svg class="hb-paychart" viewBox="0 0 {label_w + chart_w + 20} {height}" width="100%" role="img" '
-        f'aria-label="Base pay ranges (thick bars) and annualised totals (thin bars) by source, track and level; the table below has the same figures">'
-        f'{"".join(parts)}</svg>'
+        'aria-label="Base pay ranges (thick bars) and annualised totals (thin bars) by source, track and level; '
+        'the table below has the same figures">'
+        f"{''.join(parts)}</svg>"
     )

@@ -75,7 +75,6 @@ def stale_note(hb: Handbook, dataset: str, max_days: int = 180) -> str:
     age = (today - as_of).days
     if age > max_days:
         return (
-            f'<p class="hb-asof hb-asof--stale" role="note">Data checked on {as_of.isoformat()}, '
-            f"{age} days ago: it may be out of date.</p>"
+            f'<p class="hb-asof hb-asof--stale" role="note">Data checked on {as_of.isoformat()}, {age} days ago: it may be out of date.</p>'
         )
     return f'<p class="hb-asof">Data checked on {as_of.isoformat()}.</p>'

@@ -122,7 +122,9 @@ class Handbook:
                 continue
             first = seen.setdefault((kind, p.record.id), p)
             if first is not p:
-                yield p.problem("id", f"{kind} id '{p.record.id}' is already used at {first.doc.path}:{first.doc.line_of((*first.loc, 'id'))}")
+                yield p.problem(
+                    "id", f"{kind} id '{p.record.id}' is already used at {first.doc.path}:{first.doc.line_of((*first.loc, 'id'))}"
+                )
 
     def _dangling_refs(self) -> Iterator[Problem]:
         known = {

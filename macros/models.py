@@ -90,9 +90,7 @@ class Track(Record):
     id: Id
     name: Line
     summary: Text
-    common_ground: list[Finding] = Field(
-        default_factory=list, description="The handbook's reading of what every source agrees on."
-    )
+    common_ground: list[Finding] = Field(default_factory=list, description="The handbook's reading of what every source agrees on.")
 
 
 class RoundKind(Record):

@@ -54,9 +54,7 @@ def render_question(hb: Handbook, q: Question) -> str:
         f"<div {NOT_INDEXED}><dt>Tracks</dt><dd>{tracks}</dd></div>"
         + f"<div {NOT_INDEXED}><dt>Sources</dt><dd>{c.cite(here, q.sources)}</dd></div></dl></div>"
     )
-    outline = "".join(
-        f"<li><strong>{esc(step.step)}</strong>{c.bullet_list(step.points)}</li>" for step in q.outline
-    )
+    outline = "".join(f"<li><strong>{esc(step.step)}</strong>{c.bullet_list(step.points)}</li>" for step in q.outline)
     pitfalls = hb.anti_patterns_for(round=q.round)
     body = (
         # Material's indexer ends an exclusion at the first closing tag of the same name,
@@ -69,8 +67,7 @@ def render_question(hb: Handbook, q: Question) -> str:
         + section("Frameworks that fit", f"<p>{frameworks}</p>" if frameworks else "")
         + section("Bad and good answers in this round", _anti_pattern_list(here, pitfalls[:3]))
         + f'<p class="hb-practice">{c.link(here, "practice/drill.md", "Drill this question with a timer")} · '
-        f"{c.link(here, c.BANK_PAGE, 'Back to the question bank')}</p>"
-        + "</article>"
+        f"{c.link(here, c.BANK_PAGE, 'Back to the question bank')}</p>" + "</article>"
     )
     meta = front_matter(short_title(q.prompt), tags=q.tags, hide=["toc"], hb_kind="question", search=SEARCH_BOOST)
     return meta + head + "\n\n" + body + "\n"
@@ -82,11 +79,11 @@ def _prompt_html(q: Question) -> str:
     prompt, title = inline(q.prompt), short_title(q.prompt)
     shortened = title.removesuffix("…")
     if shortened != title and not any(ch in prompt for ch in "<&") and prompt.startswith(shortened):
-        return f"<span {NOT_INDEXED}>{shortened}</span>{prompt[len(shortened):]}"
+        return f"<span {NOT_INDEXED}>{shortened}</span>{prompt[len(shortened) :]}"
     first = _FIRST_SENTENCE.match(prompt)
     if not first or html.unescape(first.group(1)) != title:
         return prompt
-    return f"<span {NOT_INDEXED}>{first.group(1)}</span>{prompt[first.end(1):]}"
+    return f"<span {NOT_INDEXED}>{first.group(1)}</span>{prompt[first.end(1) :]}"
 
 
 _FIRST_SENTENCE = re.compile(r"([^<]*?[.?!])(?=\s|$)")
@@ -133,7 +130,7 @@ def render_track(hb: Handbook, track: Track) -> str:
     md = [front_matter(track.name, hb_kind="track"), f"# {esc(track.name)}\n\n", f'<div class="hb-lead">{inline(track.summary)}</div>\n\n']
     if track.common_ground:
         items = "".join(f"<li>{inline(f.text)} {c.cite(here, f.sources)}</li>" for f in track.common_ground)
-        md.append(f"## What the sources agree on\n\n<ul class=\"hb-common\">{items}</ul>\n\n")
+        md.append(f'## What the sources agree on\n\n<ul class="hb-common">{items}</ul>\n\n')
     if loops:
         md.append("## The loop, source by source\n\n")
         md.append(
@@ -174,8 +171,8 @@ def _loop_comparison(here: str, loops: list[Loop]) -> str:
         lag = esc(loop.process.decision_lag.reported) if loop.process.decision_lag else "not stated"
         rows.append(f"<tr><td>{c.cite(here, loop.sources)}</td><td>{count}</td><td>{length}</td><td>{lag}</td></tr>")
     return (
-        '<table><thead><tr><th>Source</th><th>Rounds</th><th>First contact to offer</th>'
-        f'<th>Decision after final round</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        "<table><thead><tr><th>Source</th><th>Rounds</th><th>First contact to offer</th>"
+        f"<th>Decision after final round</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
 
@@ -188,17 +185,16 @@ def _loop_detail(hb: Handbook, here: str, loop: Loop) -> str:
         for r in sorted(loop.rounds, key=lambda r: r.order):
             length = "length not stated"
             if r.minutes:
-                length = f"{r.minutes.low:g}–{r.minutes.high:g} minutes" if r.minutes.low != r.minutes.high else f"{r.minutes.low:g} minutes"
+                length = (
+                    f"{r.minutes.low:g}–{r.minutes.high:g} minutes" if r.minutes.low != r.minutes.high else f"{r.minutes.low:g} minutes"
+                )
             if r.sessions > 1:
                 length = f"{r.sessions} sessions, {length} each"
-            who = f"<br><span class=\"hb-k\">Who:</span> {esc(', '.join(r.interviewers))}" if r.interviewers else ""
-            scored = f"<br><span class=\"hb-k\">Scores:</span> {esc('; '.join(r.scored))}" if r.scored else ""
+            who = f'<br><span class="hb-k">Who:</span> {esc(", ".join(r.interviewers))}' if r.interviewers else ""
+            scored = f'<br><span class="hb-k">Scores:</span> {esc("; ".join(r.scored))}' if r.scored else ""
             optional = " <em>(not always held)</em>" if r.optional else ""
             kind = c.link(here, c.BANK_PAGE, esc(hb.round_kinds[r.kind].name), anchor=f"round-{r.kind}")
-            items.append(
-                f"<li><strong>{esc(r.name)}</strong>{optional} · {esc(length)} · {kind}"
-                f"<br>{inline(r.focus)}{who}{scored}</li>"
-            )
+            items.append(f"<li><strong>{esc(r.name)}</strong>{optional} · {esc(length)} · {kind}<br>{inline(r.focus)}{who}{scored}</li>")
         out.append(f'<ol class="hb-rounds">{"".join(items)}</ol>')
     else:
         out.append(f"<p>The source states {loop.stated_rounds.low:g} rounds but does not describe them.</p>")
@@ -232,7 +228,7 @@ def render_framework(hb: Handbook, fw: Framework) -> str:
     questions = hb.questions_for(framework=fw.id)
     if questions:
         bank = _bank_link(here, f"All {len(questions)} questions that fit {fw.name}", framework=fw.id)
-        md.append(f'## Practise it on these questions\n\n<div {NOT_INDEXED}>{_question_sample(here, questions, bank)}</div>\n\n')
+        md.append(f"## Practise it on these questions\n\n<div {NOT_INDEXED}>{_question_sample(here, questions, bank)}</div>\n\n")
     return "".join(md)
 
 
@@ -277,4 +273,3 @@ def _catalogue_attrs(hb: Handbook) -> str:
 
 def _pdf_href(cid: str) -> str:
     return f"../../pdf/{cid}.pdf"
-

@@ -91,9 +91,7 @@ def check_total(band: PayBand, default_years: int = 4) -> TotalCheck | None:
     years = vesting_years(band, default_years)
     extra_low = band.sign_on.low * (1 - 1 / years) if band.sign_on else 0
     extra_high = band.sign_on.high * (1 - 1 / years) if band.sign_on else 0
-    return TotalCheck(
-        band.stated_total.low, band.stated_total.high, total.low, total.high, total.low + extra_low, total.high + extra_high
-    )
+    return TotalCheck(band.stated_total.low, band.stated_total.high, total.low, total.high, total.low + extra_low, total.high + extra_high)
 
 
 def usd(value: float) -> str:

@@ -431,7 +431,7 @@ def timer_table(hb: Handbook, here: str) -> str:
         )
     return (
         '<table class="hb-table hb-presets"><thead><tr><th>Preset</th><th>Timer</th><th>Round</th><th>Why this length</th>'
-        f'<th>Source</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f"<th>Source</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
 

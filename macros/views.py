@@ -49,9 +49,9 @@ def pay_section(hb: Handbook, here: str) -> str:
             f"<td>{c.cite(here, band.sources)}</td></tr>"
         )
     table = (
-        '<table><thead><tr><th>Track</th><th>Level</th><th>Base</th><th>Bonus</th>'
+        "<table><thead><tr><th>Track</th><th>Level</th><th>Base</th><th>Bonus</th>"
         "<th>Equity or tokens</th><th>Sign-on</th><th>Annualised total</th><th>Source</th></tr></thead>"
-        f'<tbody>{"".join(rows)}</tbody></table>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
     )
     return pay_chart(chart_rows) + table + c.stale_note(hb, "pay")
 
@@ -67,7 +67,11 @@ def _equity_text(band) -> str:
         bits.append(f"{usd_span(e.annual_usd.low, e.annual_usd.high)} a year")
     if e.share_of_total_pct:
         bits.append(f"{span_text(e.share_of_total_pct, '%')} of total pay")
-    terms = [f"{e.vesting_years}-year vesting" if e.vesting_years else "", e.cadence or "", f"{e.cliff_months}-month cliff" if e.cliff_months else ("no cliff" if e.cliff_months == 0 else "")]
+    terms = [
+        f"{e.vesting_years}-year vesting" if e.vesting_years else "",
+        e.cadence or "",
+        f"{e.cliff_months}-month cliff" if e.cliff_months else ("no cliff" if e.cliff_months == 0 else ""),
+    ]
     kind = {"rsu": "RSUs", "token": "tokens", "equity": "equity"}[e.kind]
     return esc(f"{kind}: " + ", ".join(bits + [t for t in terms if t]))
 
@@ -86,18 +90,16 @@ def pay_checks(hb: Handbook, here: str) -> str:
             continue
         label = band.stated_total_label or "total"
         verdict = (
-            "matches its own components"
-            if check.matches
-            else "does <strong>not</strong> match its own components under either reading"
+            "matches its own components" if check.matches else "does <strong>not</strong> match its own components under either reading"
         )
         items.append(
-            f'<li data-band="{esc(band.id)}" data-matches="{str(check.matches).lower()}"><strong>{esc(hb.tracks[band.track].name)}, {esc(band.level)}</strong>: '
+            f'<li data-band="{esc(band.id)}" data-matches="{str(check.matches).lower()}">'
+            f"<strong>{esc(hb.tracks[band.track].name)}, {esc(band.level)}</strong>: "
             f"the source states a {esc(label)} of {usd_span(check.stated_low, check.stated_high)}. "
-            f"Its own components add up to {usd_span(check.computed_low, check.computed_high)} with the sign-on spread over the vesting years, "
+            f"Its own components add up to {usd_span(check.computed_low, check.computed_high)} "
+            "with the sign-on spread over the vesting years, "
             f"or {usd_span(check.sign_on_in_full_low, check.sign_on_in_full_high)} with the sign-on counted in full in year one. "
-            f"The stated figure {verdict}. {c.cite(here, band.sources)}"
-            + (f" {inline(band.note)}" if band.note else "")
-            + "</li>"
+            f"The stated figure {verdict}. {c.cite(here, band.sources)}" + (f" {inline(band.note)}" if band.note else "") + "</li>"
         )
     return f'<ul class="hb-paychecks">{"".join(items)}</ul>' if items else "<p>No source states a total to check.</p>"
 
@@ -121,8 +123,8 @@ def key_figures(hb: Handbook, here: str) -> str:
             f"<td>{check or '—'}</td><td>{inline(f.note) if f.note else ''}</td><td>{c.cite(here, f.sources)}</td></tr>"
         )
     return (
-        '<table><thead><tr><th>Figure</th><th>Reported value</th><th>Back-of-envelope check</th>'
-        f'<th>Context</th><th>Source</th></tr></thead><tbody>{"".join(rows)}</tbody></table>' + c.stale_note(hb, "key-figures")
+        "<table><thead><tr><th>Figure</th><th>Reported value</th><th>Back-of-envelope check</th>"
+        f"<th>Context</th><th>Source</th></tr></thead><tbody>{''.join(rows)}</tbody></table>" + c.stale_note(hb, "key-figures")
     )
 
 
@@ -213,7 +215,8 @@ def _checklist_row(here: str, cl) -> str:
 
 def anti_patterns(hb: Handbook, here: str) -> str:
     pairs = "".join(
-        f'<section class="hb-ap" id="ap-{esc(a.id)}"><h3>{esc(a.title)}</h3><div class="hb-pair"><p class="hb-bad"><span>Weak:</span> {inline(a.bad)}</p>'
+        f'<section class="hb-ap" id="ap-{esc(a.id)}"><h3>{esc(a.title)}</h3>'
+        f'<div class="hb-pair"><p class="hb-bad"><span>Weak:</span> {inline(a.bad)}</p>'
         f'<p class="hb-good"><span>Strong:</span> {inline(a.good)}</p></div><p>{inline(a.why)} {c.cite(here, a.sources)}</p></section>'
         for a in hb.anti_patterns.values()
     )
@@ -235,7 +238,7 @@ def track_cards(hb: Handbook, here: str) -> str:
         loops = hb.loops_for(t.id)
         n_q = sum(t.id in q.tracks for q in hb.questions.values())
         cards.append(
-            f'<li>{c.link(here, c.track_src(t.id), f"<strong>{esc(t.name)}</strong>")}<br>{inline(t.summary)}'
+            f"<li>{c.link(here, c.track_src(t.id), f'<strong>{esc(t.name)}</strong>')}<br>{inline(t.summary)}"
             f'<br><span class="hb-meta">{len(loops)} source version(s) of the loop · {n_q} questions</span></li>'
         )
     return f'<ul class="hb-cards">{"".join(cards)}</ul>'
@@ -243,7 +246,7 @@ def track_cards(hb: Handbook, here: str) -> str:
 
 def framework_cards(hb: Handbook, here: str) -> str:
     cards = "".join(
-        f'<li>{c.link(here, c.framework_src(f.id), f"<strong>{esc(f.name)}</strong>")}<br>{inline(f.summary)}</li>'
+        f"<li>{c.link(here, c.framework_src(f.id), f'<strong>{esc(f.name)}</strong>')}<br>{inline(f.summary)}</li>"
         for f in hb.frameworks.values()
     )
     return f'<ul class="hb-cards">{cards}</ul>'
@@ -254,4 +257,3 @@ def counts(hb: Handbook) -> dict[str, int]:
         "questions": len(hb.questions), "frameworks": len(hb.frameworks), "checklists": len(hb.checklists),
         "sources": len(hb.sources), "bands": len(hb.bands), "figures": len(hb.figures),
     }  # fmt: skip
-

@@ -126,7 +126,7 @@ def folded(text: str, indent: str = "  ") -> str:
 
 
 SCAFFOLD_HEADER = (
-    "# Scaffolded by `make new-question`. Replace every text that starts with \"TODO:\",\n"
+    '# Scaffolded by `make new-question`. Replace every text that starts with "TODO:",\n'
     "# then run `make check`. CONTRIBUTING.md explains each field.\n"
 )
 

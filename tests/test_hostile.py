@@ -242,9 +242,7 @@ def test_an_empty_file_is_refused(load_with, content):
 def test_a_ten_megabyte_file_is_refused_unread(load_with):
     size = 10 * 1024 * 1024
     big = GOOD_QUESTION + "#" * (size - len(GOOD_QUESTION) - 1) + "\n"
-    assert probe(load_with, big) == [
-        Problem(PROBE, 1, "(file)", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
-    ]
+    assert probe(load_with, big) == [Problem(PROBE, 1, "(file)", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")]
 
 
 def test_a_field_of_100_000_characters_is_refused(load_with):
@@ -254,9 +252,7 @@ def test_a_field_of_100_000_characters_is_refused(load_with):
 
 
 def test_a_list_at_the_top_is_refused(load_with):
-    assert probe(load_with, "- id: probe\n") == [
-        Problem(PROBE, 1, "(file)", "expected a mapping of field: value at the top level")
-    ]
+    assert probe(load_with, "- id: probe\n") == [Problem(PROBE, 1, "(file)", "expected a mapping of field: value at the top level")]
 
 
 # -- data integrity ---------------------------------------------------------------------
@@ -421,7 +417,7 @@ def _project_copy(tmp: Path, data: Path) -> Path:
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("__pycache__"))
     pages = project / "docs" / "questions"
-    (pages / "zz-probe-plain.md").write_text(f"# Hand-written probe\n\n{HAND_WRITTEN_PLAIN}\n\n--8<-- \"mkdocs.yml\"\n")
+    (pages / "zz-probe-plain.md").write_text(f'# Hand-written probe\n\n{HAND_WRITTEN_PLAIN}\n\n--8<-- "mkdocs.yml"\n')
     (pages / "zz-probe-macros.md").write_text("---\nrender_macros: true\n---\n\n# Opted-in probe\n\nSeven sevens: {{ 7*7 }}\n")
     return project
 

@@ -151,7 +151,9 @@ def test_unchanged_checklists_are_copied_from_the_cache_and_a_changed_one_is_lai
     pdf.write_all(HB, tmp_path / "first", imprint, cache)
     laid_out: list[str] = []
     real_write = pdf.write_pdf
-    monkeypatch.setattr(pdf, "write_pdf", lambda weasyprint, html, target: (laid_out.append(target.name), real_write(weasyprint, html, target)))
+    monkeypatch.setattr(
+        pdf, "write_pdf", lambda weasyprint, html, target: (laid_out.append(target.name), real_write(weasyprint, html, target))
+    )
 
     pdf.write_all(HB, tmp_path / "second", imprint, cache)
     assert laid_out == []

@@ -54,8 +54,7 @@ def test_the_check_reports_what_axe_finds(page, site_url):
     # The control: markup with known violations must be reported, so a silent axe cannot pass.
     page.goto(site_url)
     page.evaluate(
-        "document.body.insertAdjacentHTML('beforeend', "
-        "'<img src=\"x.png\"><p style=\"color:#bbb;background:#fff\">faint text</p>')"
+        "document.body.insertAdjacentHTML('beforeend', '<img src=\"x.png\"><p style=\"color:#bbb;background:#fff\">faint text</p>')"
     )
     found = failing(axe.run(page).response["violations"])
     assert any(f.startswith("image-alt (critical)") for f in found), found
