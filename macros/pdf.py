@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.metadata
 import os
 import shutil
 import sys
@@ -156,7 +157,6 @@ def write_pdf(weasyprint, html: str, target: Path) -> None:
 
 def write_all(hb: Handbook, out_dir: Path, imprint: Imprint, cache: PdfCache | None = None) -> list[Path]:
     """Write one PDF per checklist and one with all of them; returns the paths."""
-    weasyprint = import_weasyprint()
     out_dir.mkdir(parents=True, exist_ok=True)
     documents = {cl.id: checklist_document(hb, cl, imprint) for cl in ordered(hb)}
     documents[ALL_CHECKLISTS] = all_checklists_document(hb, imprint)
@@ -164,7 +164,8 @@ def write_all(hb: Handbook, out_dir: Path, imprint: Imprint, cache: PdfCache | N
     for name, html in documents.items():
         target = out_dir / f"{name}.pdf"
         if cache is None or not cache.copy(html, target):
-            write_pdf(weasyprint, html, target)
+            # Imported only when a PDF is laid out: the import alone takes about half a second.
+            write_pdf(import_weasyprint(), html, target)
             if cache is not None:
                 cache.keep(html, target)
         written.append(target)
@@ -181,8 +182,7 @@ class PdfCache:
     limit: int = 200
 
     def _path(self, html: str) -> Path:
-        weasyprint = import_weasyprint()
-        key = "\0".join((weasyprint.__version__, os.environ.get("SOURCE_DATE_EPOCH", ""), html))
+        key = "\0".join((importlib.metadata.version("weasyprint"), os.environ.get("SOURCE_DATE_EPOCH", ""), html))
         return self.folder / f"{hashlib.sha256(key.encode()).hexdigest()}.pdf"
 
     def copy(self, html: str, target: Path) -> bool:
