@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.structure.files import File, Files
 
 from macros import pages, pdf, practice, search  # noqa: E402
-from macros.components import checklist_src, framework_src, question_src, track_src
+from macros.components import checklist_src, framework_src, question_src, tag_src, track_src
 from macros.site import handbook_for
 
 
@@ -48,6 +48,7 @@ def on_files(files: Files, config) -> Files:
         **{framework_src(f.id): pages.render_framework(hb, f) for f in hb.frameworks.values()},
         **{checklist_src(cl.id): pages.render_checklist(hb, cl) for cl in hb.checklists.values()},
         **{question_src(q.id): pages.render_question(hb, q) for q in hb.questions.values()},
+        **{tag_src(tag): pages.render_tag(hb, tag, questions) for tag, questions in hb.tags().items()},
     }
     # CONTRIBUTING.md lives at the top of the repository, where GitHub shows it; the
     # handbook renders the same file as a page.

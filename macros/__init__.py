@@ -16,6 +16,7 @@ PAGE_MACROS = {
     "anti_patterns": views.anti_patterns,
     "track_cards": views.track_cards,
     "framework_cards": views.framework_cards,
+    "tag_index": views.tag_index,
     **practice.PAGE_MACROS,
 }
 

@@ -14,6 +14,7 @@ from .text import esc, href, inline
 
 SOURCES_PAGE = "sources.md"
 BANK_PAGE = "questions/index.md"
+TAGS_PAGE = "tags.md"
 DIFFICULTY = {"foundation": "Foundation", "core": "Core", "stretch": "Stretch"}
 QUESTION_TYPES = {
     "screen": "Screen", "product-sense": "Product sense", "system-design": "System design",
@@ -36,6 +37,16 @@ def track_src(tid: str) -> str:
 
 def checklist_src(cid: str) -> str:
     return f"checklists/{cid}.md"
+
+
+def tag_src(tag: str) -> str:
+    return f"tags/{tag}.md"
+
+
+def tag_chips(here: str, tags: Iterable[str]) -> str:
+    """A question's tags as links to their pages, styled as the theme styles tags."""
+    links = "".join(f'<a class="md-tag" href="{esc(href(here, tag_src(t)))}">{esc(t)}</a>' for t in tags)
+    return f'<nav class="md-tags hb-tags" aria-label="Tags">{links}</nav>' if links else ""
 
 
 def link(here: str, to: str, text_html: str, anchor: str = "", cls: str = "") -> str:

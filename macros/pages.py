@@ -52,7 +52,9 @@ def render_question(hb: Handbook, q: Question) -> str:
         f"<div {NOT_INDEXED}><dt>Type</dt><dd>{esc(c.QUESTION_TYPES[q.type])}</dd></div>"
         f"<div {NOT_INDEXED}><dt>Difficulty</dt><dd>{esc(c.DIFFICULTY[q.difficulty])}</dd></div>"
         f"<div {NOT_INDEXED}><dt>Tracks</dt><dd>{tracks}</dd></div>"
-        + f"<div {NOT_INDEXED}><dt>Sources</dt><dd>{c.cite(here, q.sources)}</dd></div></dl></div>"
+        + f"<div {NOT_INDEXED}><dt>Sources</dt><dd>{c.cite(here, q.sources)}</dd></div></dl>"
+        # The tags are in the index already, from the front matter.
+        + f"<div {NOT_INDEXED}>{c.tag_chips(here, q.tags)}</div></div>"
     )
     outline = "".join(f"<li><strong>{esc(step.step)}</strong>{c.bullet_list(step.points)}</li>" for step in q.outline)
     pitfalls = hb.anti_patterns_for(round=q.round)
@@ -119,6 +121,28 @@ def _bank_link(here: str, text: str, anchor: str = "", **facets: str) -> str:
     query = "?" + "&".join(f"{key}={quote(value)}" for key, value in facets.items())
     url = c.href(here, c.BANK_PAGE) + query + (f"#{anchor}" if anchor else "")
     return f'<a href="{esc(url)}">{esc(text)} →</a>'
+
+
+# -- tag --------------------------------------------------------------------------------
+
+# A tag page repeats titles that the question pages already give the search.
+NOT_SEARCHED = {"exclude": True}
+
+
+def render_tag(hb: Handbook, tag: str, questions: list[Question]) -> str:
+    here = c.tag_src(tag)
+    md = [
+        front_matter(f"Tag: {tag}", hb_kind="tag", search=NOT_SEARCHED),
+        f"# Tag: {esc(tag)}\n\n",
+        f'<p class="hb-lead">{len(questions)} question{"s" if len(questions) != 1 else ""} tagged “{esc(tag)}”. '
+        f"{_bank_link(here, 'Filter them in the question bank', tag=tag)} · {c.link(here, c.TAGS_PAGE, 'All tags')}</p>\n\n",
+    ]
+    for kind in hb.round_kinds.values():
+        in_round = [q for q in questions if q.round == kind.id]
+        if in_round:
+            links = "".join(f"<li>{c.link(here, c.question_src(q.id), esc(short_title(q.prompt)))}</li>" for q in in_round)
+            md.append(f"## {esc(kind.name)} ({len(in_round)})\n\n<ul>{links}</ul>\n\n")
+    return "".join(md)
 
 
 # -- track ------------------------------------------------------------------------

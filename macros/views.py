@@ -257,3 +257,12 @@ def counts(hb: Handbook) -> dict[str, int]:
         "questions": len(hb.questions), "frameworks": len(hb.frameworks), "checklists": len(hb.checklists),
         "sources": len(hb.sources), "bands": len(hb.bands), "figures": len(hb.figures),
     }  # fmt: skip
+
+
+def tag_index(hb: Handbook, here: str) -> str:
+    """Every tag with its number of questions, each linking to the tag's page."""
+    items = "".join(
+        f'<li>{c.link(here, c.tag_src(tag), esc(tag), cls="md-tag")} <span class="hb-count">{len(questions)}</span></li>'
+        for tag, questions in hb.tags().items()
+    )
+    return f'<ul class="hb-tag-index">{items}</ul>'

@@ -49,9 +49,9 @@ from macros.load import load_handbook  # noqa: E402
 
 BUILD_EPOCH = "1767225600"
 BANK_HTML = "questions/index.html"
-# Pages that list every question (the bank) or every question under each tag (the tags page):
-# they grow with the bank by design, so the per-page budget leaves them out.
-LISTING_PAGES = {BANK_HTML, "tags/index.html"}
+# The bank lists every question and each tag page every question under its tag: they grow with
+# the bank by design, so the per-page budget leaves them out (and the tags index with them).
+LISTING_PAGES = (BANK_HTML, "tags/")
 TYPES = ["screen", "product-sense", "system-design", "behavioral", "compliance", "metrics", "ai-ml", "strategy", "negotiation"]
 DIFFICULTIES = ["foundation", "core", "stretch"]
 KB = 1024
@@ -234,7 +234,7 @@ def check_seconds(data_dir: Path, runs: int = 3) -> tuple[float, float]:
 
 def page_sizes(site: Path) -> PageSizes:
     sizes = {str(p.relative_to(site)): p.stat().st_size / KB for p in site.rglob("*.html")}
-    content = [kb for page, kb in sizes.items() if page not in LISTING_PAGES]
+    content = [kb for page, kb in sizes.items() if not page.startswith(LISTING_PAGES)]
     largest = sorted(sizes.items(), key=lambda item: -item[1])[:6]
     top = largest[0]
     return PageSizes(statistics.median(sizes.values()), top[1], top[0], statistics.median(content), largest, len(sizes))

@@ -143,3 +143,27 @@ def test_track_and_framework_pages_show_a_few_questions_and_link_to_the_rest_in_
             assert block.select_one(".hb-more a")["href"] == f"../../questions/?framework={fw.id}"
             more_links += 1
     assert more_links > 0, "no page had more questions than it shows; the link to the bank went untested"
+
+
+def test_every_tag_has_a_page_listing_its_questions_and_each_question_links_to_its_tags(site):
+    index = soup(site / "tags" / "index.html").select(".hb-tag-index li")
+    assert [(li.a.get_text(), li.select_one(".hb-count").get_text()) for li in index] == [
+        (tag, str(len(qs))) for tag, qs in HB.tags().items()
+    ]
+    for tag, questions in HB.tags().items():
+        page = soup(site / "tags" / tag / "index.html")
+        listed = [a["href"] for a in page.select("article li a")]
+        assert sorted(listed) == sorted(f"../../questions/{q.id}/" for q in questions)
+        assert page.select_one(".hb-lead a")["href"] == f"../../questions/?tag={tag}"
+    for q in HB.questions.values():
+        chips = soup(site / "questions" / q.id / "index.html").select(".hb-tags a.md-tag")
+        assert [(a.get_text(), a["href"]) for a in chips] == [(t, f"../../tags/{t}/") for t in q.tags]
+
+
+def test_tag_pages_stay_out_of_the_search_index_and_the_sidebar(site):
+    import json
+
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert not [d["location"] for d in docs if d["location"].startswith("tags/") and d["location"].split("#")[0] != "tags/"]
+    nav = soup(site / "index.html").select_one("nav.md-nav--primary")
+    assert [a["href"] for a in nav.select("a[href*='tags/']")] == ["tags/"]
