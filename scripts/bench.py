@@ -212,13 +212,10 @@ def timed(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float,
     return elapsed, result
 
 
-def build_seconds(config: Path, site: Path, env: dict[str, str], runs: int, cwd: Path = ROOT) -> float:
-    times = []
-    for _ in range(runs):
-        shutil.rmtree(site, ignore_errors=True)
-        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site)]
-        times.append(timed(cmd, env, cwd)[0])
-    return statistics.median(times)
+def build_once(config: Path, site: Path, env: dict[str, str], cwd: Path = ROOT) -> float:
+    shutil.rmtree(site, ignore_errors=True)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site)]
+    return timed(cmd, env, cwd)[0]
 
 
 def check_seconds(data_dir: Path, runs: int = 3) -> tuple[float, float]:
@@ -338,16 +335,13 @@ def write_bare_config(docs: Path, nav: list, target: Path) -> None:
     target.write_text(yaml.safe_dump(bare, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-def bare_build_seconds(data_dir: Path, work: Path, runs: int) -> float:
+def bare_config(data_dir: Path, work: Path) -> Path:
+    """The handbook's pages as plain Markdown, and a bare Material configuration that builds them."""
     docs = work / "plain-docs"
     nav = write_plain_docs(data_dir, docs)
     config = work / "bare-mkdocs.yml"
     write_bare_config(docs, nav, config)
-    seconds = build_seconds(config, work / "bare-site", {**os.environ, "NO_MKDOCS_2_WARNING": "1"}, runs, cwd=work)
-    ours, bare = (len(list((work / d).rglob("*.html"))) for d in ("site", "bare-site"))
-    if ours != bare:
-        print(f"  note: the bare build wrote {bare} pages, ours {ours}", flush=True)
-    return seconds
+    return config
 
 
 # -- rebuild under `mkdocs serve` -----------------------------------------------------------
@@ -453,12 +447,20 @@ def measure(size: int, bank: SyntheticBank, runs: int, with_bare: bool) -> Row:
         total = len(list((data_dir / "questions").glob("*.yml")))
         print(f"… {total} questions ({added} synthetic): checking", flush=True)
         check_wall, check_inner = check_seconds(data_dir)
-        print(f"… {total} questions: building {runs}×", flush=True)
-        build_s = build_seconds(CONFIG, work / "site", mkdocs_env(data_dir), runs)
-        row = Row(total, build_s, runs, page_sizes(work / "site"), index_size(work / "site"), check_wall, check_inner)
-        if with_bare:
-            print(f"… {total} questions: bare Material build {runs}×", flush=True)
-            row.bare_s, row.bare_runs = bare_build_seconds(data_dir, work, runs), runs
+        bare = bare_config(data_dir, work) if with_bare else None
+        print(f"… {total} questions: building {runs}×" + (", each followed by a bare Material build" if bare else ""), flush=True)
+        # Ours and bare take turns, so a change in the machine's load during the runs touches both alike.
+        ours_s, bare_s = [], []
+        for _ in range(runs):
+            ours_s.append(build_once(CONFIG, work / "site", mkdocs_env(data_dir)))
+            if bare:
+                bare_s.append(build_once(bare, work / "bare-site", {**os.environ, "NO_MKDOCS_2_WARNING": "1"}, cwd=work))
+        row = Row(total, statistics.median(ours_s), runs, page_sizes(work / "site"), index_size(work / "site"), check_wall, check_inner)
+        if bare:
+            row.bare_s, row.bare_runs = statistics.median(bare_s), runs
+            ours_pages, bare_pages = (len(list((work / d).rglob("*.html"))) for d in ("site", "bare-site"))
+            if ours_pages != bare_pages:
+                print(f"  note: the bare build wrote {bare_pages} pages, ours {ours_pages}", flush=True)
         return row
 
 
