@@ -28,7 +28,7 @@ def on_config(config):
         {
             "Checklists": [
                 "checklists/index.md",
-                *[{cl.title: checklist_src(cl.id)} for cl in sorted(hb.checklists.values(), key=lambda cl: (cl.order, cl.id))],
+                *[{cl.title: checklist_src(cl.id)} for cl in hb.checklists.values()],
             ]
         },
         {"Pay": "pay.md"},

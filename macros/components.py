@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterable
 
 from .handbook import Handbook
-from .text import esc, href, inline
+from .text import esc, href, inline, short_title
 
 SOURCES_PAGE = "sources.md"
 BANK_PAGE = "questions/index.md"
@@ -52,6 +52,24 @@ def tag_chips(here: str, tags: Iterable[str]) -> str:
 def link(here: str, to: str, text_html: str, anchor: str = "", cls: str = "") -> str:
     klass = f' class="{cls}"' if cls else ""
     return f'<a{klass} href="{esc(href(here, to, anchor=anchor))}">{text_html}</a>'
+
+
+def question_link(here: str, q) -> str:
+    """A question as a link to its page, named by its short title."""
+    return link(here, question_src(q.id), esc(short_title(q.prompt)))
+
+
+def weak_and_strong(here: str, a) -> str:
+    """An anti-pattern's weak and strong answers side by side, then why, with its sources."""
+    return (
+        f'<div class="hb-pair"><p class="hb-bad"><span>Weak:</span> {inline(a.bad)}</p>'
+        f'<p class="hb-good"><span>Strong:</span> {inline(a.good)}</p></div><p>{inline(a.why)} {cite(here, a.sources)}</p>'
+    )
+
+
+def renamed_ids(items) -> str:
+    """Checklist items' earlier ids as "old=new" pairs, so ticks saved under an old id carry over."""
+    return " ".join(f"{old}={item.id}" for item in items for old in item.old_ids)
 
 
 def cite(here: str, source_ids: Iterable[str]) -> str:

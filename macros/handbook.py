@@ -103,10 +103,13 @@ class Handbook:
             for kind, table in index.items():
                 if isinstance(p.record, kind):
                     table.setdefault(p.record.id, p.record)
-        for kind in (hb.questions, hb.checklists, hb.loops):
+        for kind in (hb.questions, hb.loops):
             ordered = sorted(kind.items())
             kind.clear()
             kind.update(ordered)
+        # Checklists in the order a reader works through them, everywhere they are listed.
+        checklists = sorted(hb.checklists.values(), key=lambda cl: (cl.order, cl.id))
+        hb.checklists = {cl.id: cl for cl in checklists}
         return hb
 
     # -- checks ---------------------------------------------------------------

@@ -94,11 +94,7 @@ _FIRST_SENTENCE = re.compile(r"([^<]*?[.?!])(?=\s|$)")
 def _anti_pattern_list(here: str, patterns: list) -> str:
     if not patterns:
         return ""
-    items = "".join(
-        f'<li><strong>{esc(a.title)}</strong><div class="hb-pair"><p class="hb-bad"><span>Weak:</span> {inline(a.bad)}</p>'
-        f'<p class="hb-good"><span>Strong:</span> {inline(a.good)}</p></div><p>{inline(a.why)} {c.cite(here, a.sources)}</p></li>'
-        for a in patterns
-    )
+    items = "".join(f"<li><strong>{esc(a.title)}</strong>{c.weak_and_strong(here, a)}</li>" for a in patterns)
     return f'<ul class="hb-antipatterns">{items}</ul>'
 
 
@@ -111,7 +107,7 @@ SAMPLE_SIZE = 5
 
 def _question_sample(here: str, questions: list[Question], bank_link: str) -> str:
     easiest_first = sorted(questions, key=lambda q: (list(c.DIFFICULTY).index(q.difficulty), q.id))
-    links = "".join(f"<li>{c.link(here, c.question_src(q.id), esc(short_title(q.prompt)))}</li>" for q in easiest_first[:SAMPLE_SIZE])
+    links = "".join(f"<li>{c.question_link(here, q)}</li>" for q in easiest_first[:SAMPLE_SIZE])
     more = f'<p class="hb-more">{bank_link}</p>' if len(questions) > SAMPLE_SIZE else ""
     return f"<ul>{links}</ul>{more}"
 
@@ -140,7 +136,7 @@ def render_tag(hb: Handbook, tag: str, questions: list[Question]) -> str:
     for kind in hb.round_kinds.values():
         in_round = [q for q in questions if q.round == kind.id]
         if in_round:
-            links = "".join(f"<li>{c.link(here, c.question_src(q.id), esc(short_title(q.prompt)))}</li>" for q in in_round)
+            links = "".join(f"<li>{c.question_link(here, q)}</li>" for q in in_round)
             md.append(f"## {esc(kind.name)} ({len(in_round)})\n\n<ul>{links}</ul>\n\n")
     return "".join(md)
 
@@ -291,8 +287,7 @@ def _catalogue_attrs(hb: Handbook) -> str:
     that a progress import on any checklist page can tell which ticks still apply."""
     items = [item for cl in hb.checklists.values() for item in cl.items]
     known = " ".join(item.id for item in items)
-    renamed = " ".join(f"{old}={item.id}" for item in items for old in item.old_ids)
-    return f'data-known="{esc(known)}" data-renamed="{esc(renamed)}"'
+    return f'data-known="{esc(known)}" data-renamed="{esc(c.renamed_ids(items))}"'
 
 
 def _pdf_href(cid: str) -> str:

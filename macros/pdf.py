@@ -80,10 +80,6 @@ def imprint_from_config(config_file: Path = ROOT / "mkdocs.yml") -> Imprint:
     return Imprint(name=str(config.get("site_name", "Binance PM Interview Handbook")), url=str(config.get("site_url") or ""))
 
 
-def ordered(hb: Handbook) -> list[Checklist]:
-    return sorted(hb.checklists.values(), key=lambda cl: (cl.order, cl.id))
-
-
 # -- HTML -----------------------------------------------------------------------
 
 
@@ -134,7 +130,7 @@ def checklist_document(hb: Handbook, cl: Checklist, imprint: Imprint) -> str:
 
 
 def all_checklists_document(hb: Handbook, imprint: Imprint) -> str:
-    checklists = ordered(hb)
+    checklists = hb.checklists.values()
     body = render_contents(checklists, imprint) + "".join(render_checklist_form(hb, cl, imprint) for cl in checklists)
     return document("All checklists", body, imprint)
 
@@ -158,7 +154,7 @@ def write_pdf(weasyprint, html: str, target: Path) -> None:
 def write_all(hb: Handbook, out_dir: Path, imprint: Imprint, cache: PdfCache | None = None) -> list[Path]:
     """Write one PDF per checklist and one with all of them; returns the paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    documents = {cl.id: checklist_document(hb, cl, imprint) for cl in ordered(hb)}
+    documents = {cl.id: checklist_document(hb, cl, imprint) for cl in hb.checklists.values()}
     documents[ALL_CHECKLISTS] = all_checklists_document(hb, imprint)
     written = []
     for name, html in documents.items():

@@ -22,7 +22,7 @@ def data_dir(config) -> Path:
 
 def handbook_for(config) -> Handbook:
     folder = data_dir(config)
-    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.rglob("*.y*ml")))
+    stamp = tuple((str(p), st.st_mtime_ns, st.st_size) for p in sorted(folder.rglob("*.y*ml")) for st in [p.stat()])
     cached = _cache.get(folder)
     if cached and cached[0] == stamp:
         return cached[1]

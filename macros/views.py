@@ -11,7 +11,7 @@ from .disagreements import figure_text, num, per_second, span_text
 from .disagreements import find as find_disagreements
 from .handbook import Handbook
 from .pay import annualise, check_total, usd_span
-from .text import esc, inline, short_title
+from .text import esc, inline
 
 
 def sources_list(hb: Handbook, here: str) -> str:
@@ -172,7 +172,7 @@ def _bank_entry(here: str, q) -> str:
     }  # fmt: skip
     attr = " ".join(f'{k}="{esc(v)}"' for k, v in attrs.items())
     return (
-        f'<li class="hb-q" id="q-{esc(q.id)}" {attr}>{c.link(here, c.question_src(q.id), esc(short_title(q.prompt)))} '
+        f'<li class="hb-q" id="q-{esc(q.id)}" {attr}>{c.question_link(here, q)} '
         f'<span class="hb-meta">{esc(c.QUESTION_TYPES[q.type])} · {esc(c.DIFFICULTY[q.difficulty])}</span></li>'
     )
 
@@ -195,29 +195,23 @@ def _bank_labels(hb: Handbook) -> str:
 
 
 def checklist_index(hb: Handbook, here: str) -> str:
-    checklists = sorted(hb.checklists.values(), key=lambda cl: (cl.order, cl.id))
-    rows = "".join(_checklist_row(here, cl) for cl in checklists)
-    total = sum(len(cl.items) for cl in checklists)
+    rows = "".join(_checklist_row(here, cl) for cl in hb.checklists.values())
+    total = sum(len(cl.items) for cl in hb.checklists.values())
     return f'<div class="hb-checklists" data-total="{total}"><ul class="hb-cl-list">{rows}</ul></div>'
 
 
 def _checklist_row(here: str, cl) -> str:
-    # data-renamed ("old=new ...") lets the page carry ticks saved under an item's
-    # earlier id over to its current one, and lets an import map them too.
     items = " ".join(i.id for i in cl.items)
-    renamed = " ".join(f"{old}={i.id}" for i in cl.items for old in i.old_ids)
     return (
         f'<li class="hb-cl" data-checklist="{esc(cl.id)}" data-total="{len(cl.items)}" '
-        f'data-items="{esc(items)}" data-renamed="{esc(renamed)}">'
+        f'data-items="{esc(items)}" data-renamed="{esc(c.renamed_ids(cl.items))}">'
         f'{c.link(here, c.checklist_src(cl.id), esc(cl.title))} <span class="hb-meta">{len(cl.items)} items</span></li>'
     )
 
 
 def anti_patterns(hb: Handbook, here: str) -> str:
     pairs = "".join(
-        f'<section class="hb-ap" id="ap-{esc(a.id)}"><h3>{esc(a.title)}</h3>'
-        f'<div class="hb-pair"><p class="hb-bad"><span>Weak:</span> {inline(a.bad)}</p>'
-        f'<p class="hb-good"><span>Strong:</span> {inline(a.good)}</p></div><p>{inline(a.why)} {c.cite(here, a.sources)}</p></section>'
+        f'<section class="hb-ap" id="ap-{esc(a.id)}"><h3>{esc(a.title)}</h3>{c.weak_and_strong(here, a)}</section>'
         for a in hb.anti_patterns.values()
     )
     phrases = "".join(
