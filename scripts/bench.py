@@ -31,7 +31,7 @@ import tempfile
 import time
 import urllib.request
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -163,10 +163,8 @@ class SyntheticBank:
 class PageSizes:
     median_kb: float
     max_kb: float
-    max_page: str
     content_median_kb: float  # without the listing pages
     largest: list[tuple[str, float]]
-    count: int
 
 
 @dataclass
@@ -191,8 +189,6 @@ class Row:
     check_s: float
     check_inner_s: float
     bare_s: float | None = None
-    bare_runs: int = 0
-    notes: list[str] = field(default_factory=list)
 
     @property
     def ms_per_question(self) -> float:
@@ -233,8 +229,7 @@ def page_sizes(site: Path) -> PageSizes:
     sizes = {str(p.relative_to(site)): p.stat().st_size / KB for p in site.rglob("*.html")}
     content = [kb for page, kb in sizes.items() if not page.startswith(LISTING_PAGES)]
     largest = sorted(sizes.items(), key=lambda item: -item[1])[:6]
-    top = largest[0]
-    return PageSizes(statistics.median(sizes.values()), top[1], top[0], statistics.median(content), largest, len(sizes))
+    return PageSizes(statistics.median(sizes.values()), largest[0][1], statistics.median(content), largest)
 
 
 def index_kind(location: str) -> str:
@@ -457,7 +452,7 @@ def measure(size: int, bank: SyntheticBank, runs: int, with_bare: bool) -> Row:
                 bare_s.append(build_once(bare, work / "bare-site", {**os.environ, "NO_MKDOCS_2_WARNING": "1"}, cwd=work))
         row = Row(total, statistics.median(ours_s), runs, page_sizes(work / "site"), index_size(work / "site"), check_wall, check_inner)
         if bare:
-            row.bare_s, row.bare_runs = statistics.median(bare_s), runs
+            row.bare_s = statistics.median(bare_s)
             ours_pages, bare_pages = (len(list((work / d).rglob("*.html"))) for d in ("site", "bare-site"))
             if ours_pages != bare_pages:
                 print(f"  note: the bare build wrote {bare_pages} pages, ours {ours_pages}", flush=True)
