@@ -33,6 +33,9 @@ REFS: dict[type[BaseModel], dict[str, str]] = {
     m.DualTrackScoring: {"framework": "framework", "sources": "source"},
     m.SpacedRepetition: {"sources": "source"},
     m.OfferPreload: {"band": "pay band", "sources": "source"},
+    m.Term: {"sources": "source"},
+    m.RoundRating: {"round": "round kind", "sources": "source"},
+    m.AskQuestion: {"sources": "source"},
 }
 # The records whose ids must be unique, each kind on its own.
 KINDS: dict[type[BaseModel], str] = {
@@ -48,6 +51,8 @@ KINDS: dict[type[BaseModel], str] = {
     m.Checklist: "checklist",
     m.AntiPattern: "anti-pattern",
     m.RedFlagPhrase: "red-flag phrase",
+    m.Term: "glossary term",
+    m.AskQuestion: "question to ask",
 }
 
 
@@ -115,7 +120,21 @@ class Handbook:
     # -- checks ---------------------------------------------------------------
 
     def problems(self) -> list[Problem]:
-        return [*self._duplicate_ids(), *self._dangling_refs(), *self._checklist_item_ids(), *self._unsourced()]
+        return [
+            *self._duplicate_ids(), *self._dangling_refs(), *self._checklist_item_ids(), *self._unsourced(),
+            *self._model_answers(),
+        ]  # fmt: skip
+
+    def _model_answers(self) -> Iterator[Problem]:
+        from . import answers
+
+        if self.practice is None:
+            return
+        phrases = list(self.red_flags.values())
+        for p in self.placed:
+            if isinstance(p.record, m.Question):
+                for name, message in answers.findings(p.record, self.practice.critique.rules, phrases):
+                    yield p.problem(name, message)
 
     def _duplicate_ids(self) -> Iterator[Problem]:
         seen: dict[tuple[str, str], Placed] = {}

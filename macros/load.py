@@ -25,7 +25,11 @@ SINGLE_FILES = {
     "key-figures.yml": m.KeyFiguresFile,
     "anti-patterns.yml": m.AntiPatternsFile,
     "practice.yml": m.PracticeFile,
+    "glossary.yml": m.GlossaryFile,
+    "rating-guide.yml": m.RatingGuideFile,
+    "ask.yml": m.AskFile,
 }
+OPTIONAL = {"glossary.yml", "rating-guide.yml", "ask.yml"}
 FOLDERS = {
     "questions": m.QuestionFile,
     "frameworks": m.FrameworkFile,
@@ -76,7 +80,7 @@ def _load(data_dir: Path, root: Path | None) -> Handbook:
         path = data_dir / name
         if path.is_file():
             take(path, model)
-        else:
+        elif name not in OPTIONAL:
             problems.append(Problem(_shown(path, root), 1, "(file)", "required file is missing"))
     for folder, model in FOLDERS.items():
         for path in sorted((data_dir / folder).glob("*.y*ml")):

@@ -68,6 +68,10 @@ class Source(Record):
     kind: Literal["vendor-article", "official", "report", "handbook"]
     year: Annotated[int, Field(ge=2000, le=2100)]
     file: Line | None = Field(None, description="The article's file in shared/sources, if any.")
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$", max_length=300)] | None = Field(
+        None, description="The article's public address."
+    )
+    published: datetime.date | None = Field(None, description="The date the article carries, if any.")
     covers: Text
     reliability: Text = Field(description="An honest note on how far the source can be trusted.")
 
@@ -172,6 +176,10 @@ QuestionType = Literal[
     "ai-ml",
     "strategy",
     "negotiation",
+    "estimation",
+    "product-critique",
+    "people-leadership",
+    "ask-the-interviewer",
 ]
 Difficulty = Literal["foundation", "core", "stretch"]
 
@@ -181,8 +189,39 @@ class OutlineStep(Record):
     points: Annotated[list[Text], Field(min_length=1)]
 
 
+WORD = re.compile(r"\S+")
+
+
+def words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def _word_count(text: str, low: int, high: int, what: str) -> str:
+    n = words(text)
+    if not low <= n <= high:
+        raise ValueError(f"{what} has {n} words; write {low} to {high}")
+    return text
+
+
+class WeakAnswer(Record):
+    answer: Text = Field(description="A plausible answer that fails, as a candidate would say it: 60 to 200 words.")
+    why: Text = Field(description="Why it fails, pointing to the question's red flags.")
+
+    @model_validator(mode="after")
+    def _length(self) -> WeakAnswer:
+        _word_count(self.answer, 60, 200, "the weak answer")
+        return self
+
+
 class Question(Record):
     id: Id = Field(description="Equal to the file name without .yml.")
+    title: Annotated[str, StringConstraints(min_length=8, max_length=70)] | None = Field(
+        None, description="At most 70 characters and meaningful alone, e.g. 'Launch a quarterly futures contract'."
+    )
+    origin: Literal["reported", "practice"] | None = Field(
+        None,
+        description="reported: a source describes the prompt or its scenario; practice: written for the handbook on a theme a source names (cite handbook too).",
+    )
     prompt: Text
     tracks: Annotated[list[Id], Field(min_length=1)]
     round: Id = Field(description="A round kind id from tracks.yml.")
@@ -194,7 +233,19 @@ class Question(Record):
     red_flags: Annotated[list[Text], Field(min_length=1)]
     follow_ups: list[Text] = Field(default_factory=list)
     outline: Annotated[list[OutlineStep], Field(min_length=1)]
+    model_answer: Text | None = Field(
+        None, description="What a strong candidate would say out loud: first person, 250 to 500 words, ending in a decision."
+    )
+    weak_answer: WeakAnswer | None = None
     sources: SourceIds
+
+    @model_validator(mode="after")
+    def _answer_length(self) -> Question:
+        if self.model_answer is not None:
+            _word_count(self.model_answer, 250, 500, "the model answer")
+        if self.origin == "practice" and "handbook" not in self.sources:
+            raise ValueError("a practice question cites handbook among its sources")
+        return self
 
 
 class QuestionFile(Question):
@@ -344,6 +395,58 @@ class AntiPatternsFile(Dataset):
     red_flag_phrases: list[RedFlagPhrase] = Field(default_factory=list)
 
 
+# -- glossary, rating guide, questions to ask ----------------------------------
+
+
+class Term(Record):
+    id: Id
+    term: Line
+    aliases: list[Line] = Field(default_factory=list, description="Other names and abbreviations a reader may type.")
+    definition: Text = Field(description="In the handbook's own words.")
+    why_it_matters: Text = Field(description="Why an interviewer cares, and how it shows up in a round.")
+    see_also: list[Id] = Field(default_factory=list, description="Ids of related terms.")
+    sources: SourceIds
+
+
+class GlossaryFile(Dataset):
+    terms: Annotated[list[Term], Field(min_length=1)]
+
+
+class RatingLevel(Record):
+    score: Literal[1, 3, 5]
+    sounds_like: Text = Field(description="What an answer at this score sounds like in the room.")
+
+
+class RoundRating(Record):
+    round: Id = Field(description="A round kind id from tracks.yml.")
+    signals: Annotated[list[Line], Field(min_length=2, max_length=6)] = Field(
+        description="What the interviewer scores in this round, each 1 to 5."
+    )
+    levels: Annotated[list[RatingLevel], Field(min_length=3, max_length=3)]
+    sources: SourceIds
+
+
+class RatingGuideFile(Dataset):
+    rounds: Annotated[list[RoundRating], Field(min_length=1)]
+
+
+class AskQuestion(Record):
+    id: Id
+    ask: Line = Field(description="The question, as you would put it.")
+    tells_you: Text = Field(description="What the answer tells you about the job.")
+    sources: SourceIds
+
+
+class Interviewer(Record):
+    id: Id
+    name: Line
+    questions: Annotated[list[AskQuestion], Field(min_length=1)]
+
+
+class AskFile(Dataset):
+    interviewers: Annotated[list[Interviewer], Field(min_length=1)]
+
+
 FILE_MODELS: dict[str, type[BaseModel]] = {
     "sources": SourcesFile,
     "tracks": TracksFile,
@@ -354,6 +457,9 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "question": QuestionFile,
     "framework": FrameworkFile,
     "checklist": ChecklistFile,
+    "glossary": GlossaryFile,
+    "rating-guide": RatingGuideFile,
+    "ask": AskFile,
 }
 
 

@@ -1,0 +1,47 @@
+"""The handbook's own rules, run over its own model answers at build time.
+
+Every model answer is held to the red-flag phrases of `anti-patterns.yml` and to
+the phrases its own question quotes as red flags. A behavioral answer is also a
+story, so the story builder's critique rules apply: its first paragraph is the
+45-second opener the spoken-length and opening rules judge; the other rules read
+the whole answer as every field of the worksheet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from . import models as m
+from .practice import FORMATS, critique
+
+QUOTED = re.compile(r"[\"“]([^\"”]{6,})[\"”]")
+
+
+def opener(answer: str) -> str:
+    return answer.strip().split("\n", 1)[0]
+
+
+def findings(q: m.Question, rules: list[m.CritiqueRule], phrases: list[m.RedFlagPhrase]) -> Iterator[tuple[str, str]]:
+    """(field, message) for each rule the question's model answer breaks."""
+    answer = q.model_answer
+    if answer is None:
+        return
+    for p in phrases:
+        if hit := re.search(p.pattern, answer, re.IGNORECASE):
+            yield "model_answer", f"uses the red-flag phrase '{hit.group(0)}' ({p.id}): {p.instead.strip()}"
+    for i, flag in enumerate(q.red_flags):
+        for quoted in QUOTED.findall(flag):
+            if quoted.lower().strip(" .,:") in answer.lower():
+                yield "model_answer", f"repeats its own red flag {i + 1}: '{quoted}'"
+    if q.round != "behavioral":
+        return
+    by_id = {r.id: r for r in rules}
+    whole = {name: answer for name in FORMATS["dma"]}
+    opening = {FORMATS["dma"][0]: opener(answer)}
+    for found in critique(whole, "dma", [r for r in rules if r.check not in {"spoken-length", "opening-needs", "red-flag-phrases"}], []):
+        yield "model_answer", f"breaks the story rule '{by_id[found.rule].title}'"
+    for found in critique(opening, "dma", [r for r in rules if r.check in {"spoken-length", "opening-needs"}], []):
+        rule = by_id[found.rule]
+        detail = f" (the first paragraph runs {found.seconds:.0f} s)" if found.seconds else " (in the first paragraph)"
+        yield "model_answer", f"breaks the story rule '{rule.title}'{detail}"
