@@ -34,6 +34,7 @@ REFS: dict[type[BaseModel], dict[str, str]] = {
     m.SpacedRepetition: {"sources": "source"},
     m.OfferPreload: {"band": "pay band", "sources": "source"},
     m.Term: {"sources": "source"},
+    m.Statement: {"sources": "source"},
     m.RoundRating: {"round": "round kind", "sources": "source"},
     m.AskQuestion: {"sources": "source"},
 }
@@ -52,6 +53,7 @@ KINDS: dict[type[BaseModel], str] = {
     m.AntiPattern: "anti-pattern",
     m.RedFlagPhrase: "red-flag phrase",
     m.Term: "glossary term",
+    m.Statement: "statement",
     m.AskQuestion: "question to ask",
 }
 

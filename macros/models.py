@@ -300,6 +300,19 @@ class Equity(Record):
     cliff_months: Annotated[int, Field(ge=0, le=48)] | None = None
 
 
+InferableTerm = Literal[
+    "base", "bonus.target_pct", "bonus.cap_pct", "equity.kind", "equity.annual_usd", "equity.share_of_total_pct",
+    "equity.vesting_years", "equity.cadence", "equity.cliff_months", "sign_on",
+]  # fmt: skip
+
+
+class Inference(Record):
+    """A pay term the band's source does not state, and where the handbook took it from."""
+
+    term: InferableTerm
+    why: Line = Field(description="Where the value comes from, e.g. 'cliff taken from a negotiation script'.")
+
+
 class PayBand(Record):
     id: Id
     track: Id
@@ -311,6 +324,9 @@ class PayBand(Record):
     sign_on: UsdSpan | None = None
     stated_total: UsdSpan | None = Field(None, description="A total the source states, to check against its parts.")
     stated_total_label: Line | None = None
+    inferred: list[Inference] = Field(
+        default_factory=list, description="Terms the handbook inferred or borrowed rather than read in the band's source."
+    )
     note: Text | None = None
 
 
@@ -334,8 +350,19 @@ class KeyFigure(Record):
     sources: SourceIds
 
 
+class Statement(Record):
+    """What one source says on a topic that has no single number, e.g. whether a round exists."""
+
+    id: Id
+    topic: Id = Field(description="Statements and figures sharing a topic are compared on the disagreements page.")
+    label: Line = Field(description="The topic in words, shown as the row's heading.")
+    says: Text = Field(description="The source's position, in the handbook's words.")
+    sources: SourceIds
+
+
 class KeyFiguresFile(Dataset):
     figures: Annotated[list[KeyFigure], Field(min_length=1)]
+    statements: list[Statement] = Field(default_factory=list)
 
 
 # -- checklists -------------------------------------------------------------
