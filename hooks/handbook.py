@@ -10,27 +10,29 @@ from pathlib import Path
 # MkDocs loads hook files by path; make the project's `macros` package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mkdocs.structure.files import File, Files
+from markupsafe import escape  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros import pages, pdf, practice, search  # noqa: E402
-from macros.components import checklist_src, framework_src, question_src, tag_src, track_src
-from macros.site import handbook_for
+from macros import pages, pdf, search  # noqa: E402
+from macros.components import checklist_src, framework_src, question_src, tag_src, track_src  # noqa: E402
+from macros.site import handbook_for  # noqa: E402
+from macros.tools import drill  # noqa: E402
+
+
+def title(text: str) -> str:
+    """A title from data for the sidebar: the theme places nav titles in the page unescaped."""
+    return str(escape(" ".join(text.split())))
 
 
 def on_config(config):
     hb = handbook_for(config)
     config["nav"] = [
         {"Home": "index.md"},
-        {"Tracks": ["tracks/index.md", *[{t.name: track_src(t.id)} for t in hb.tracks.values()]]},
-        {"Question bank": ["questions/index.md", "tags.md"]},
+        {"Tracks": ["tracks/index.md", *[{title(t.name): track_src(t.id)} for t in hb.tracks.values()]]},
+        {"Question bank": ["questions/index.md", "tags.md", "glossary.md", "rating-guide.md", "ask.md"]},
         {"Practice": ["practice/index.md", "practice/drill.md", "practice/stories.md", "practice/scoring.md", "practice/offer.md"]},
-        {"Frameworks": ["frameworks/index.md", *[{f.name: framework_src(f.id)} for f in hb.frameworks.values()]]},
-        {
-            "Checklists": [
-                "checklists/index.md",
-                *[{cl.title: checklist_src(cl.id)} for cl in hb.checklists.values()],
-            ]
-        },
+        {"Frameworks": ["frameworks/index.md", *[{title(f.name): framework_src(f.id)} for f in hb.frameworks.values()]]},
+        {"Checklists": ["checklists/index.md", *[{title(cl.title): checklist_src(cl.id)} for cl in hb.checklists.values()]]},
         {"Pay": "pay.md"},
         {"Key figures": "key-figures.md"},
         {"Where sources disagree": "disagreements.md"},
@@ -63,6 +65,6 @@ def on_post_build(config) -> None:
     # Hooks run after the plugins, so the search plugin has written its index by now.
     search.trim(Path(config["site_dir"]))
     # The drill fetches the questions as JSON, so no other page carries them.
-    practice.write_questions_json(handbook_for(config), Path(config["site_dir"]), config["use_directory_urls"])
+    drill.write_questions_json(handbook_for(config), Path(config["site_dir"]), config["use_directory_urls"])
     # The checklist pages link to their PDFs, so every build writes them.
     pdf.write_site_pdfs(config)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from . import practice, views
+from . import views
 from .site import handbook_for
+from .tools import page_macros
 
 PAGE_MACROS = {
     "sources_list": views.sources_list,
@@ -17,7 +18,10 @@ PAGE_MACROS = {
     "track_cards": views.track_cards,
     "framework_cards": views.framework_cards,
     "tag_index": views.tag_index,
-    **practice.PAGE_MACROS,
+    "glossary": views.glossary,
+    "rating_guide": views.rating_guide,
+    "questions_to_ask": views.questions_to_ask,
+    **page_macros(),
 }
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from . import models as m
-from .practice import FORMATS, critique
+from .tools.stories import FORMATS, critique
 
 QUOTED = re.compile(r"[\"“]([^\"”]{6,})[\"”]")
 

@@ -1,25 +1,26 @@
-"""Small HTML pieces shared by the pages: citations, chips, lists, links.
-
-Everything that comes from data passes through `esc`, `inline` or `block`.
-"""
+"""What the pages share that is not markup: where each page lives, the names
+shown for ids, a question's title and how old a dataset is."""
 
 from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Iterable
+from dataclasses import dataclass
 
-from .handbook import Handbook
-from .text import esc, href, inline, short_title
+from .text import short_title
 
 SOURCES_PAGE = "sources.md"
 BANK_PAGE = "questions/index.md"
 TAGS_PAGE = "tags.md"
+GLOSSARY_PAGE = "glossary.md"
 DIFFICULTY = {"foundation": "Foundation", "core": "Core", "stretch": "Stretch"}
+ORIGINS = {"reported": "Reported by a source", "practice": "Practice question written for the handbook"}
 QUESTION_TYPES = {
     "screen": "Screen", "product-sense": "Product sense", "system-design": "System design",
     "behavioral": "Behavioral", "compliance": "Compliance", "metrics": "Metrics and diagnosis",
-    "ai-ml": "AI/ML", "strategy": "Strategy", "negotiation": "Negotiation",
+    "ai-ml": "AI/ML", "strategy": "Strategy", "negotiation": "Negotiation", "estimation": "Estimation",
+    "product-critique": "Product critique", "people-leadership": "People leadership",
+    "ask-the-interviewer": "Questions you ask",
 }  # fmt: skip
 
 
@@ -43,48 +44,14 @@ def tag_src(tag: str) -> str:
     return f"tags/{tag}.md"
 
 
-def tag_chips(here: str, tags: Iterable[str]) -> str:
-    """A question's tags as links to their pages, styled as the theme styles tags."""
-    links = "".join(f'<a class="md-tag" href="{esc(href(here, tag_src(t)))}">{esc(t)}</a>' for t in tags)
-    return f'<nav class="md-tags hb-tags" aria-label="Tags">{links}</nav>' if links else ""
-
-
-def link(here: str, to: str, text_html: str, anchor: str = "", cls: str = "") -> str:
-    klass = f' class="{cls}"' if cls else ""
-    return f'<a{klass} href="{esc(href(here, to, anchor=anchor))}">{text_html}</a>'
-
-
-def question_link(here: str, q) -> str:
-    """A question as a link to its page, named by its short title."""
-    return link(here, question_src(q.id), esc(short_title(q.prompt)))
-
-
-def weak_and_strong(here: str, a) -> str:
-    """An anti-pattern's weak and strong answers side by side, then why, with its sources."""
-    return (
-        f'<div class="hb-pair"><p class="hb-bad"><span>Weak:</span> {inline(a.bad)}</p>'
-        f'<p class="hb-good"><span>Strong:</span> {inline(a.good)}</p></div><p>{inline(a.why)} {cite(here, a.sources)}</p>'
-    )
+def title_of(q) -> str:
+    """A question's title as plain text: its own `title`, or its prompt's first sentence."""
+    return q.title or short_title(q.prompt)
 
 
 def renamed_ids(items) -> str:
     """Checklist items' earlier ids as "old=new" pairs, so ticks saved under an old id carry over."""
     return " ".join(f"{old}={item.id}" for item in items for old in item.old_ids)
-
-
-def cite(here: str, source_ids: Iterable[str]) -> str:
-    """Source ids as links to their entries on the sources page."""
-    links = [link(here, SOURCES_PAGE, esc(sid), anchor=f"src-{sid}", cls="hb-src") for sid in source_ids]
-    return f'<span class="hb-cite">[{", ".join(links)}]</span>' if links else ""
-
-
-def bullet_list(items: Iterable[str], cls: str = "") -> str:
-    klass = f' class="{cls}"' if cls else ""
-    return f"<ul{klass}>" + "".join(f"<li>{inline(item)}</li>" for item in items) + "</ul>"
-
-
-def chip(text_html: str, kind: str) -> str:
-    return f'<span class="hb-chip hb-chip--{esc(kind)}">{text_html}</span>'
 
 
 def build_date() -> datetime.date:
@@ -95,15 +62,17 @@ def build_date() -> datetime.date:
     return datetime.date.today()
 
 
-def stale_note(hb: Handbook, dataset: str, max_days: int = 180) -> str:
-    """A dated line under data-driven sections; flags data older than `max_days`."""
+@dataclass(frozen=True)
+class Freshness:
+    as_of: datetime.date
+    age: int
+    stale: bool
+
+
+def freshness(hb, dataset: str, max_days: int = 180) -> Freshness | None:
+    """How old a dataset's `as_of` date is; data older than `max_days` is flagged on the page."""
     as_of = hb.as_of.get(dataset)
     if as_of is None:
-        return ""
-    today = build_date()
-    age = (today - as_of).days
-    if age > max_days:
-        return (
-            f'<p class="hb-asof hb-asof--stale" role="note">Data checked on {as_of.isoformat()}, {age} days ago: it may be out of date.</p>'
-        )
-    return f'<p class="hb-asof">Data checked on {as_of.isoformat()}.</p>'
+        return None
+    age = (build_date() - as_of).days
+    return Freshness(as_of, age, age > max_days)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .handbook import Handbook
-from .models import Span
+from .models import KeyFigure, Span
 from .pay import usd_span
+from .text import plain
 
 SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "year": 365 * 86400}
 
@@ -23,6 +24,7 @@ class Disagreement:
     topic: str
     claims: list[Claim]
     spread: str = ""
+    id: str = ""
 
 
 def num(value: float) -> str:
@@ -83,20 +85,32 @@ def find(hb: Handbook) -> list[Disagreement]:
         lo, hi = min(b.base.low for b in bands), max(b.base.high for b in bands)
         out.append(Disagreement("Base pay across all tracks and levels", claims, f"{usd_span(lo, hi)}"))
 
-    topics: dict[str, list] = {}
-    for fig in hb.figures.values():
-        topics.setdefault(fig.topic, []).append(fig)
-    for topic, figs in topics.items():
-        values = {(f.value.low, f.value.high, f.unit, f.per) for f in figs}
-        if len(values) > 1 and len({s for f in figs for s in f.sources} - {"handbook"}) > 1:
-            claims = [Claim(figure_text(f), f.sources, f.label) for f in figs]
-            out.append(Disagreement(topic.replace("-", " ").capitalize(), claims, _ratio(figs)))
+    for topic, records in reported_topics(hb).items():
+        figs = [r for r in records if isinstance(r, KeyFigure)]
+        claims = [Claim(figure_text(r), r.sources, r.label) if r in figs else Claim(plain(r.says), r.sources, r.label) for r in records]
+        out.append(Disagreement(topic.replace("-", " ").capitalize(), claims, _ratio(figs), id=topic))
     return out
 
 
+def reported_topics(hb: Handbook) -> dict[str, list]:
+    """Every key-figure or statement topic on which two or more sources (not the handbook) report."""
+    topics: dict[str, list] = {}
+    for record in [*hb.figures.values(), *hb.statements.values()]:
+        topics.setdefault(record.topic, []).append(record)
+    return {t: rs for t, rs in topics.items() if len({s for r in rs for s in r.sources} - {"handbook"}) > 1}
+
+
 def _ratio(figs) -> str:
-    rates = [(f.value.high / SECONDS[f.per]) if f.per in SECONDS else None for f in figs]
-    values = [r for r in rates if r] or [f.value.high for f in figs if f.value.high]
+    """How far apart the reported values are, only where they measure the same thing:
+    rates of one unit compared per second, or plain values of one unit."""
+    if len({f.unit.lower() for f in figs}) != 1:
+        return ""
+    if all(f.per in SECONDS for f in figs):
+        values = [f.value.high / SECONDS[f.per] for f in figs if f.value.high]
+    elif not any(f.per for f in figs):
+        values = [f.value.high for f in figs if f.value.high]
+    else:
+        return ""
     if len(values) < 2 or min(values) <= 0:
         return ""
     ratio = max(values) / min(values)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -85,6 +87,10 @@ class Handbook:
     checklists: dict[str, m.Checklist] = field(default_factory=dict)
     anti_patterns: dict[str, m.AntiPattern] = field(default_factory=dict)
     red_flags: dict[str, m.RedFlagPhrase] = field(default_factory=dict)
+    terms: dict[str, m.Term] = field(default_factory=dict)
+    statements: dict[str, m.Statement] = field(default_factory=dict)
+    ratings: dict[str, m.RoundRating] = field(default_factory=dict)
+    interviewers: dict[str, m.Interviewer] = field(default_factory=dict)
     default_vesting_years: int = 4
     practice: m.PracticeFile | None = None
     placed: list[Placed] = field(default_factory=list, repr=False)
@@ -104,12 +110,13 @@ class Handbook:
             m.Source: hb.sources, m.Track: hb.tracks, m.RoundKind: hb.round_kinds, m.Loop: hb.loops,
             m.Question: hb.questions, m.Framework: hb.frameworks, m.PayBand: hb.bands,
             m.KeyFigure: hb.figures, m.Checklist: hb.checklists, m.AntiPattern: hb.anti_patterns,
-            m.RedFlagPhrase: hb.red_flags,
+            m.RedFlagPhrase: hb.red_flags, m.Term: hb.terms, m.Statement: hb.statements, m.Interviewer: hb.interviewers,
         }  # fmt: skip
         for p in hb.placed:
             for kind, table in index.items():
                 if isinstance(p.record, kind):
                     table.setdefault(p.record.id, p.record)
+        hb.ratings = {p.record.round: p.record for p in hb.placed if isinstance(p.record, m.RoundRating)}
         for kind in (hb.questions, hb.loops):
             ordered = sorted(kind.items())
             kind.clear()
@@ -206,12 +213,30 @@ class Handbook:
             if (framework and framework in a.frameworks) or (round and round in a.rounds)
         ]  # fmt: skip
 
+    def terms_in(self, q: m.Question) -> list[m.Term]:
+        """The glossary terms a question's prompt, answers or outline use, in glossary order."""
+        text = " ".join([q.prompt, *q.strong_answer, *q.follow_ups, *(pt for s in q.outline for pt in s.points), q.model_answer or ""])
+        return [t for t in self.terms.values() if _term_pattern(t).search(text)]
+
     def tags(self) -> dict[str, list[m.Question]]:
         out: dict[str, list[m.Question]] = defaultdict(list)
         for q in self.questions.values():
             for tag in q.tags:
                 out[tag].append(q)
         return dict(sorted(out.items()))
+
+
+def _term_pattern(term: m.Term) -> re.Pattern:
+    return _names_pattern((term.term, *term.aliases))
+
+
+@functools.cache
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
+    # Short all-capital names (KYC, MPC, ADL) match only as written; the rest in any case.
+    exact = [re.escape(n) for n in names if len(n) <= 5 and n.isupper()]
+    loose = [re.escape(n) for n in names if not (len(n) <= 5 and n.isupper())]
+    parts = ([rf"(?-i:{'|'.join(exact)})"] if exact else []) + loose
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.IGNORECASE)
 
 
 def _walk(record: Any, doc: Document, loc: Loc) -> Iterator[Placed]:

@@ -7,22 +7,67 @@ Schemas editors use from them.  Strict types make YAML 1.1 coercions
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import re
 import typing
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+from .problems import INVISIBLE, INVISIBLE_CHARS, invisible_message
 
 MAX_TEXT = 4000
 MAX_LINE = 300
+MIN_TEXT = 3
+MAX_ID = 80
+MAX_TAG = 40
+MAX_SOURCES = 10
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_RULE = "lowercase letters a-z and digits, in words joined by single hyphens"
+PLACEHOLDER = "TODO:"
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
-Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
-Tag = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=40)]
-SourceIds = Annotated[list[Id], Field(min_length=1)]
+
+def text_fault(text: str) -> str | None:
+    """Why a text cannot be published as written, or None when it can."""
+    if not text.strip():
+        return "the text is blank"
+    if PLACEHOLDER in text:
+        return f"still holds the placeholder '{PLACEHOLDER}'; replace it with your own text"
+    if hit := INVISIBLE_CHARS.search(text):
+        return invisible_message(hit.group())
+    return None
+
+
+def _publishable(text: str) -> str:
+    if (fault := text_fault(text)) is not None:
+        raise PydanticCustomError("unpublishable_text", "{fault}", {"fault": fault})
+    return text
+
+
+class _PublishableInSchema:
+    """States the rule of `_publishable` in the JSON Schema, so editors underline a
+    placeholder, blank text or an invisible character as it is typed."""
+
+    pattern = r"^(?!\s*$)(?![\s\S]*TODO:)[^" + "".join(f"\\u{ord(ch):04X}" for ch in INVISIBLE) + "]*$"
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        schema = handler(core_schema)
+        schema["pattern"] = self.pattern
+        return schema
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=2, max_length=MAX_ID)]
+Line = Annotated[
+    str, StringConstraints(min_length=1, max_length=MAX_LINE), AfterValidator(_publishable), _PublishableInSchema()
+]
+Text = Annotated[
+    str, StringConstraints(min_length=MIN_TEXT, max_length=MAX_TEXT), AfterValidator(_publishable), _PublishableInSchema()
+]
+Tag = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=2, max_length=MAX_TAG)]
+SourceIds = Annotated[list[Id], Field(min_length=1, max_length=MAX_SOURCES)]
 Percent = Annotated[float, Field(ge=0, le=1000)]
 Usd = Annotated[int, Field(ge=0, le=100_000_000)]
 
@@ -77,7 +122,7 @@ class Source(Record):
 
 
 class SourcesFile(Dataset):
-    sources: Annotated[list[Source], Field(min_length=1)]
+    sources: Annotated[list[Source], Field(min_length=1, max_length=100)]
 
 
 # -- tracks, round kinds and loops -----------------------------------------
@@ -94,7 +139,7 @@ class Track(Record):
     id: Id
     name: Line
     summary: Text
-    common_ground: list[Finding] = Field(default_factory=list, description="The handbook's reading of what every source agrees on.")
+    common_ground: list[Finding] = Field(default_factory=list, max_length=10, description="The handbook's reading of what every source agrees on.")
 
 
 class RoundKind(Record):
@@ -106,8 +151,8 @@ class RoundKind(Record):
 
 
 class TracksFile(Dataset):
-    tracks: Annotated[list[Track], Field(min_length=1)]
-    round_kinds: Annotated[list[RoundKind], Field(min_length=1)]
+    tracks: Annotated[list[Track], Field(min_length=1, max_length=20)]
+    round_kinds: Annotated[list[RoundKind], Field(min_length=1, max_length=30)]
 
 
 class Round(Record):
@@ -119,9 +164,9 @@ class Round(Record):
     kind: Id = Field(description="A round kind id from tracks.yml.")
     minutes: Span | None = Field(None, description="Length as reported; omit when the source gives none.")
     sessions: Annotated[int, Field(ge=1, le=10)] = 1
-    interviewers: list[Line] = Field(default_factory=list)
+    interviewers: list[Line] = Field(default_factory=list, max_length=8)
     focus: Text
-    scored: list[Line] = Field(default_factory=list)
+    scored: list[Line] = Field(default_factory=list, max_length=10)
     optional: bool = False
 
 
@@ -146,7 +191,7 @@ class Loop(Record):
     title: Line
     sources: SourceIds
     stated_rounds: Span | None = Field(None, description="The number of rounds the source states, if it says one.")
-    rounds: list[Round] = Field(default_factory=list, description="The rounds in order, as far as the source describes them.")
+    rounds: list[Round] = Field(default_factory=list, max_length=12, description="The rounds in order, as far as the source describes them.")
     process: Process = Process()
     note: Text | None = None
 
@@ -161,7 +206,7 @@ class Loop(Record):
 
 
 class LoopsFile(Dataset):
-    loops: Annotated[list[Loop], Field(min_length=1)]
+    loops: Annotated[list[Loop], Field(min_length=1, max_length=50)]
 
 
 # -- questions --------------------------------------------------------------
@@ -186,7 +231,7 @@ Difficulty = Literal["foundation", "core", "stretch"]
 
 class OutlineStep(Record):
     step: Line = Field(description="A step of the framework, e.g. 'Constraints'.")
-    points: Annotated[list[Text], Field(min_length=1)]
+    points: Annotated[list[Text], Field(min_length=1, max_length=8)]
 
 
 WORD = re.compile(r"\S+")
@@ -223,16 +268,16 @@ class Question(Record):
         description="reported: a source describes the prompt or its scenario; practice: written for the handbook on a theme a source names (cite handbook too).",
     )
     prompt: Text
-    tracks: Annotated[list[Id], Field(min_length=1)]
+    tracks: Annotated[list[Id], Field(min_length=1, max_length=6)]
     round: Id = Field(description="A round kind id from tracks.yml.")
     type: QuestionType
     difficulty: Difficulty
-    frameworks: list[Id] = Field(default_factory=list)
-    tags: list[Tag] = Field(default_factory=list)
-    strong_answer: Annotated[list[Text], Field(min_length=1)]
-    red_flags: Annotated[list[Text], Field(min_length=1)]
-    follow_ups: list[Text] = Field(default_factory=list)
-    outline: Annotated[list[OutlineStep], Field(min_length=1)]
+    frameworks: list[Id] = Field(default_factory=list, max_length=4)
+    tags: list[Tag] = Field(default_factory=list, max_length=8)
+    strong_answer: Annotated[list[Text], Field(min_length=1, max_length=10)]
+    red_flags: Annotated[list[Text], Field(min_length=1, max_length=8)]
+    follow_ups: list[Text] = Field(default_factory=list, max_length=8)
+    outline: Annotated[list[OutlineStep], Field(min_length=1, max_length=10)]
     model_answer: Text | None = Field(
         None, description="What a strong candidate would say out loud: first person, 250 to 500 words, ending in a decision."
     )
@@ -262,7 +307,7 @@ class FrameworkStep(Record):
 
 class WorkedExample(Record):
     prompt: Text
-    walkthrough: Annotated[list[Text], Field(min_length=1)]
+    walkthrough: Annotated[list[Text], Field(min_length=1, max_length=12)]
 
 
 class Framework(Record):
@@ -270,11 +315,11 @@ class Framework(Record):
     name: Line
     short_name: Line | None = None
     summary: Text
-    when_to_use: Annotated[list[Text], Field(min_length=1)]
-    steps: Annotated[list[FrameworkStep], Field(min_length=1)]
+    when_to_use: Annotated[list[Text], Field(min_length=1, max_length=8)]
+    steps: Annotated[list[FrameworkStep], Field(min_length=1, max_length=10)]
     example: WorkedExample
-    mistakes: Annotated[list[Text], Field(min_length=1)]
-    compared_with: list[Text] = Field(default_factory=list, description="How it differs from a neighbour, e.g. STAR.")
+    mistakes: Annotated[list[Text], Field(min_length=1, max_length=10)]
+    compared_with: list[Text] = Field(default_factory=list, max_length=6, description="How it differs from a neighbour, e.g. STAR.")
     sources: SourceIds
 
 
@@ -325,7 +370,7 @@ class PayBand(Record):
     stated_total: UsdSpan | None = Field(None, description="A total the source states, to check against its parts.")
     stated_total_label: Line | None = None
     inferred: list[Inference] = Field(
-        default_factory=list, description="Terms the handbook inferred or borrowed rather than read in the band's source."
+        default_factory=list, max_length=10, description="Terms the handbook inferred or borrowed rather than read in the band's source."
     )
     note: Text | None = None
 
@@ -333,7 +378,7 @@ class PayBand(Record):
 class PayFile(Dataset):
     currency: Literal["USD"] = "USD"
     default_vesting_years: Annotated[int, Field(ge=1, le=10)] = 4
-    bands: Annotated[list[PayBand], Field(min_length=1)]
+    bands: Annotated[list[PayBand], Field(min_length=1, max_length=100)]
 
 
 # -- key figures ------------------------------------------------------------
@@ -361,8 +406,8 @@ class Statement(Record):
 
 
 class KeyFiguresFile(Dataset):
-    figures: Annotated[list[KeyFigure], Field(min_length=1)]
-    statements: list[Statement] = Field(default_factory=list)
+    figures: Annotated[list[KeyFigure], Field(min_length=1, max_length=200)]
+    statements: list[Statement] = Field(default_factory=list, max_length=200)
 
 
 # -- checklists -------------------------------------------------------------
@@ -371,8 +416,8 @@ class KeyFiguresFile(Dataset):
 class ChecklistItem(Record):
     id: Id = Field(description="Stable: the browser keeps ticks under it. Never reuse one.")
     text: Text
-    old_ids: list[Id] = Field(default_factory=list, description="Earlier ids of this item, so ticks follow a rename.")
-    sources: list[Id] = Field(default_factory=list)
+    old_ids: list[Id] = Field(default_factory=list, max_length=10, description="Earlier ids of this item, so ticks follow a rename.")
+    sources: list[Id] = Field(default_factory=list, max_length=MAX_SOURCES)
     own_advice: bool = Field(False, description="True when the item is the handbook's advice, not a source's.")
 
     @model_validator(mode="after")
@@ -388,7 +433,7 @@ class Checklist(Record):
     summary: Text
     round: Id | None = Field(None, description="The round kind this checklist prepares for, if any.")
     order: Annotated[int, Field(ge=0, le=1000)] = 100
-    items: Annotated[list[ChecklistItem], Field(min_length=1)]
+    items: Annotated[list[ChecklistItem], Field(min_length=1, max_length=40)]
 
 
 class ChecklistFile(Checklist):
@@ -404,8 +449,8 @@ class AntiPattern(Record):
     bad: Text
     good: Text
     why: Text
-    frameworks: list[Id] = Field(default_factory=list)
-    rounds: list[Id] = Field(default_factory=list)
+    frameworks: list[Id] = Field(default_factory=list, max_length=6)
+    rounds: list[Id] = Field(default_factory=list, max_length=10)
     sources: SourceIds
 
 
@@ -418,8 +463,8 @@ class RedFlagPhrase(Record):
 
 
 class AntiPatternsFile(Dataset):
-    anti_patterns: Annotated[list[AntiPattern], Field(min_length=1)]
-    red_flag_phrases: list[RedFlagPhrase] = Field(default_factory=list)
+    anti_patterns: Annotated[list[AntiPattern], Field(min_length=1, max_length=100)]
+    red_flag_phrases: list[RedFlagPhrase] = Field(default_factory=list, max_length=50)
 
 
 # -- glossary, rating guide, questions to ask ----------------------------------
@@ -428,15 +473,15 @@ class AntiPatternsFile(Dataset):
 class Term(Record):
     id: Id
     term: Line
-    aliases: list[Line] = Field(default_factory=list, description="Other names and abbreviations a reader may type.")
+    aliases: list[Line] = Field(default_factory=list, max_length=10, description="Other names and abbreviations a reader may type.")
     definition: Text = Field(description="In the handbook's own words.")
     why_it_matters: Text = Field(description="Why an interviewer cares, and how it shows up in a round.")
-    see_also: list[Id] = Field(default_factory=list, description="Ids of related terms.")
+    see_also: list[Id] = Field(default_factory=list, max_length=10, description="Ids of related terms.")
     sources: SourceIds
 
 
 class GlossaryFile(Dataset):
-    terms: Annotated[list[Term], Field(min_length=1)]
+    terms: Annotated[list[Term], Field(min_length=1, max_length=500)]
 
 
 class RatingLevel(Record):
@@ -454,7 +499,7 @@ class RoundRating(Record):
 
 
 class RatingGuideFile(Dataset):
-    rounds: Annotated[list[RoundRating], Field(min_length=1)]
+    rounds: Annotated[list[RoundRating], Field(min_length=1, max_length=30)]
 
 
 class AskQuestion(Record):
@@ -467,27 +512,11 @@ class AskQuestion(Record):
 class Interviewer(Record):
     id: Id
     name: Line
-    questions: Annotated[list[AskQuestion], Field(min_length=1)]
+    questions: Annotated[list[AskQuestion], Field(min_length=1, max_length=20)]
 
 
 class AskFile(Dataset):
-    interviewers: Annotated[list[Interviewer], Field(min_length=1)]
-
-
-FILE_MODELS: dict[str, type[BaseModel]] = {
-    "sources": SourcesFile,
-    "tracks": TracksFile,
-    "loops": LoopsFile,
-    "pay": PayFile,
-    "key-figures": KeyFiguresFile,
-    "anti-patterns": AntiPatternsFile,
-    "question": QuestionFile,
-    "framework": FrameworkFile,
-    "checklist": ChecklistFile,
-    "glossary": GlossaryFile,
-    "rating-guide": RatingGuideFile,
-    "ask": AskFile,
-}
+    interviewers: Annotated[list[Interviewer], Field(min_length=1, max_length=20)]
 
 
 # -- practice ---------------------------------------------------------------
@@ -513,13 +542,13 @@ class TimerPreset(Record):
     id: Id
     label: Line
     seconds: Annotated[int, Field(ge=1, le=14_400)]
-    default_for: list[Id] = Field(default_factory=list, description="Round kind ids whose questions start on this preset.")
+    default_for: list[Id] = Field(default_factory=list, max_length=10, description="Round kind ids whose questions start on this preset.")
     why: Text
     sources: SourceIds
 
 
 class Timer(Record):
-    presets: Annotated[list[TimerPreset], Field(min_length=1)]
+    presets: Annotated[list[TimerPreset], Field(min_length=1, max_length=20)]
     round_lengths: bool = Field(True, description="Also offer every round length reported in loops.yml as a preset.")
 
 
@@ -537,7 +566,7 @@ class CritiqueRule(Record):
     )
     title: Line = Field(description="What the critique says is wrong, shown to the candidate.")
     advice: Text
-    fields: list[StoryField] = Field(default_factory=list, description="For field-needs: the worksheet fields checked.")
+    fields: list[StoryField] = Field(default_factory=list, max_length=7, description="For field-needs: the worksheet fields checked.")
     pattern: Line | None = Field(None, description="A case-insensitive regular expression.")
     claim: Line | None = Field(None, description="For claim-needs-evidence: what counts as claiming impact.")
     words_per_minute: Annotated[int, Field(ge=60, le=400)] | None = None
@@ -559,7 +588,7 @@ class CritiqueRule(Record):
 
 
 class StoryCritique(Record):
-    rules: Annotated[list[CritiqueRule], Field(min_length=1)]
+    rules: Annotated[list[CritiqueRule], Field(min_length=1, max_length=30)]
 
 
 class ScoredInitiative(Record):
@@ -579,7 +608,7 @@ class DualTrackScoring(Record):
     tie_margin: Annotated[float, Field(ge=0, le=50)] = Field(0, description="Combined scores this close count as a tie.")
     tie_rule: Text
     rule_note: Text
-    example: Annotated[list[ScoredInitiative], Field(min_length=2)]
+    example: Annotated[list[ScoredInitiative], Field(min_length=2, max_length=10)]
     sources: SourceIds
 
     @model_validator(mode="after")
@@ -614,7 +643,40 @@ class PracticeFile(Dataset):
     offer: OfferPreload
 
 
-FILE_MODELS["practice"] = PracticeFile
+# -- the data files -----------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class DataFile:
+    """A file of `data/` such as `sources.yml`, or a folder such as `questions` that holds one
+    `<id>.yml` per record. Each file matches `model`; editors read `schema/<schema>.schema.json`."""
+
+    path: str
+    model: type[BaseModel]
+    schema: str
+
+    @property
+    def is_folder(self) -> bool:
+        return not self.path.endswith(".yml")
+
+
+# The one list of data files: the loader reads these and nothing else, `make schema` writes their schemas.
+DATA_FILES = (
+    DataFile("sources.yml", SourcesFile, "sources"),
+    DataFile("tracks.yml", TracksFile, "tracks"),
+    DataFile("loops.yml", LoopsFile, "loops"),
+    DataFile("pay.yml", PayFile, "pay"),
+    DataFile("key-figures.yml", KeyFiguresFile, "key-figures"),
+    DataFile("anti-patterns.yml", AntiPatternsFile, "anti-patterns"),
+    DataFile("practice.yml", PracticeFile, "practice"),
+    DataFile("glossary.yml", GlossaryFile, "glossary"),
+    DataFile("rating-guide.yml", RatingGuideFile, "rating-guide"),
+    DataFile("ask.yml", AskFile, "ask"),
+    DataFile("questions", QuestionFile, "question"),
+    DataFile("frameworks", FrameworkFile, "framework"),
+    DataFile("checklists", ChecklistFile, "checklist"),
+)
+FILE_MODELS: dict[str, type[BaseModel]] = {f.schema: f.model for f in DATA_FILES}
 
 
 def is_model(obj: Any) -> bool:

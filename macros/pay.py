@@ -1,5 +1,5 @@
 """Annualised pay from a band's components, the way the pay page and the
-offer calculator both compute it (docs/assets/practice.js mirrors `annualise`).
+offer calculator both compute it (docs/assets/tools/offer.js mirrors `annualise`).
 
 Annual total = base + target bonus + equity vesting per year + sign-on spread
 over the vesting years.  A grant stated only as a percent of the company has

@@ -2,7 +2,7 @@
 checklist and `site/pdf/all-checklists.pdf` with every one of them.
 
 The HTML is built here from the loaded Handbook, never scraped from the site,
-and every data string passes through `esc` or `inline`.  Run as
+and made by `macros/templates/checklist_pdf.html`, which escapes every data string.  Run as
 `python -m macros.pdf SITE_DIR [--data DATA_DIR]`.
 """
 
@@ -15,16 +15,16 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
 
 from .handbook import Handbook
 from .load import DataError, load_handbook
 from .models import Checklist
-from .text import esc, inline
+from .html import render
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL_CHECKLISTS = "all-checklists"
@@ -83,56 +83,15 @@ def imprint_from_config(config_file: Path = ROOT / "mkdocs.yml") -> Imprint:
 # -- HTML -----------------------------------------------------------------------
 
 
-def render_item(item) -> str:
-    sources = ", ".join(item.sources) if item.sources else "handbook advice"
-    return (
-        f'<li><span class="box"></span><span class="text">{inline(item.text)}'
-        f'<span class="sources">Sources: {esc(sources)}</span></span></li>'
-    )
-
-
-def render_checklist_form(hb: Handbook, cl: Checklist, imprint: Imprint) -> str:
-    round_line = f"Prepares you for: {esc(hb.round_kinds[cl.round].name)}. " if cl.round and cl.round in hb.round_kinds else ""
-    address = imprint.page_url(cl.id)
-    online = f"Online, with ticks that stay: {esc(address)}" if address else ""
-    return (
-        f'<section class="checklist" id="cl-{esc(cl.id)}">'
-        f'<p class="handbook">{esc(imprint.name)}</p>'
-        f"<h1>{esc(cl.title)}</h1>"
-        f'<p class="summary">{inline(cl.summary)}</p>'
-        f'<p class="meta">{round_line}{len(cl.items)} items. {online}</p>'
-        f'<ol class="items">{"".join(render_item(item) for item in cl.items)}</ol>'
-        f'<p class="done">Done: ____ of {len(cl.items)}</p>'
-        "</section>"
-    )
-
-
-def render_contents(checklists: Iterable[Checklist], imprint: Imprint) -> str:
-    rows = "".join(f'<li><a href="#cl-{esc(cl.id)}">{esc(cl.title)}</a></li>' for cl in checklists)
-    where = f"<p>Online: {esc(imprint.url)}</p>" if imprint.url else ""
-    return (
-        f'<section class="checklist contents"><p class="handbook">{esc(imprint.name)}</p>'
-        f"<h1>All checklists</h1><p>Blank forms to tick by hand, one checklist per page.</p>{where}<ol>{rows}</ol></section>"
-    )
-
-
-def document(title: str, body: str, imprint: Imprint) -> str:
-    return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>{esc(title)} · {esc(imprint.name)}</title>"
-        f'<meta name="author" content="{esc(imprint.name)}"><style>{STYLE}</style></head>'
-        f"<body>{body}</body></html>"
-    )
-
-
 def checklist_document(hb: Handbook, cl: Checklist, imprint: Imprint) -> str:
-    return document(cl.title, render_checklist_form(hb, cl, imprint), imprint)
+    return render("checklist_pdf.html", title=cl.title, checklists=[cl], contents=False, hb=hb, imprint=imprint, style=Markup(STYLE))
 
 
 def all_checklists_document(hb: Handbook, imprint: Imprint) -> str:
-    checklists = hb.checklists.values()
-    body = render_contents(checklists, imprint) + "".join(render_checklist_form(hb, cl, imprint) for cl in checklists)
-    return document("All checklists", body, imprint)
+    checklists = list(hb.checklists.values())
+    return render(
+        "checklist_pdf.html", title="All checklists", checklists=checklists, contents=True, hb=hb, imprint=imprint, style=Markup(STYLE)
+    )
 
 
 # -- PDF ------------------------------------------------------------------------

@@ -1,9 +1,11 @@
-"""Turn contributed text into safe HTML, and build links between pages.
+"""Contributed text, made safe for where it lands.
 
-Contributed strings may use inline Markdown.  They are rendered by a bare
-Markdown instance (no extensions, so nothing can read files or fetch remote
-content) and then cleaned by nh3, so raw HTML, scripts, event handlers and
-`javascript:`/`data:` links never reach the page.
+`markdown` is the one place data becomes HTML: a bare Markdown instance that reads
+no raw HTML (so `<b>` shows as typed), no underscore emphasis (so `__init__` and
+snake_case stay as typed), then nh3 with a short allow-list, then `Markup`.
+Nothing else in the handbook makes `Markup` from data; templates escape the rest.
+`plain` gives the same text without markup, for titles, attributes and JSON;
+`md_heading` escapes a plain title so Markdown and attr_list read it as text.
 """
 
 from __future__ import annotations
@@ -13,21 +15,27 @@ import html
 import posixpath
 import re
 
-import markdown
+import markdown as _markdown_lib
 import nh3
+from markupsafe import Markup, escape
 
 INLINE_TAGS = {"em", "strong", "code", "a", "br"}
 BLOCK_TAGS = INLINE_TAGS | {"p", "ul", "ol", "li"}
 ATTRIBUTES = {"a": {"href", "title"}}
 SCHEMES = {"http", "https", "mailto"}
-
-_md = markdown.Markdown(extensions=[], output_format="html")
 _PARA = re.compile(r"^<p>(.*)</p>$", re.S)
 
 
-def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+def _reader() -> _markdown_lib.Markdown:
+    md = _markdown_lib.Markdown(extensions=[], output_format="html")
+    md.preprocessors.deregister("html_block")  # raw HTML is text, escaped on output
+    md.inlinePatterns.deregister("html")
+    md.inlinePatterns.deregister("entity")  # "&#106;" shows as typed
+    md.delimiters.remove("_")  # underscores never emphasise
+    return md
 
+
+_md = _reader()
 
 # Text that Markdown and nh3 give back unchanged: it starts with a letter, a bracket or a
 # quote (so no block such as a heading, list, quote or code can begin), ends without space,
@@ -38,36 +46,48 @@ def esc(text: object) -> str:
 _UNCHANGED = re.compile(r"[A-Za-z(\"'\u2018\u201c][^\x00-\x1f\x7f\xa0\\`*_\[\]!<>&#]*(?<=\S)\Z")
 
 
-def _markdown(text: str) -> str:
-    # Angle brackets are escaped first, so raw HTML in data shows as the text it is.
-    return _md.reset().convert(text.replace("<", "&lt;").replace(">", "&gt;"))
+def _clean(rendered: str, tags: set[str]) -> str:
+    return nh3.clean(rendered, tags=tags, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel="noopener nofollow")
 
 
 @functools.cache
-def inline(text: str) -> str:
-    """One line of contributed Markdown as safe inline HTML."""
+def _inline(text: str) -> str:
     if _UNCHANGED.match(text):
         return text
-    rendered = _markdown(text)
+    rendered = _md.reset().convert(text)
     match = _PARA.match(rendered)
     body = match.group(1) if match and "</p>" not in match.group(1) else rendered
-    return nh3.clean(body, tags=INLINE_TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel="noopener nofollow")
+    return _clean(body, INLINE_TAGS)
 
 
 @functools.cache
-def block(text: str) -> str:
-    """A paragraph or more of contributed Markdown as safe HTML."""
+def _block(text: str) -> str:
     if _UNCHANGED.match(text):
         return f"<p>{text}</p>"
-    return nh3.clean(_markdown(text), tags=BLOCK_TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel="noopener nofollow")
+    return _clean(_md.reset().convert(text), BLOCK_TAGS)
+
+
+def markdown(text: str, *, block: bool = False) -> Markup:
+    """Contributed inline Markdown (or paragraphs and lists, with `block`) as safe HTML."""
+    return Markup(_block(text) if block else _inline(text))
 
 
 @functools.cache
 def plain(text: str) -> str:
-    """Contributed Markdown reduced to plain text (for titles and data attributes)."""
+    """Contributed Markdown reduced to plain text (for titles, attributes and JSON)."""
     if _UNCHANGED.match(text):
         return text
-    return html.unescape(nh3.clean(_markdown(text), tags=set())).strip()
+    return html.unescape(nh3.clean(_md.reset().convert(text), tags=set())).strip()
+
+
+# Every ASCII punctuation character Markdown or attr_list could act on, backslash-escaped.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:=\"'])")
+
+
+def md_heading(text: str) -> Markup:
+    """A plain title for a Markdown heading line: escaped for HTML, then for Markdown."""
+    flat = " ".join(plain(text).split())
+    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(flat))))
 
 
 @functools.cache
@@ -89,7 +109,7 @@ def page_url(src: str, directory_urls: bool = True) -> str:
 
 
 def href(from_src: str, to_src: str, directory_urls: bool = True, anchor: str = "") -> str:
-    """A relative link from one page to another, as it must appear in raw HTML."""
+    """A relative link from one page to another."""
     base = "/" + page_url(from_src, directory_urls)
     base_dir = base if base.endswith("/") else posixpath.dirname(base)
     target = "/" + page_url(to_src, directory_urls)

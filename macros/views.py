@@ -1,62 +1,53 @@
 """Data sections for the hand-written pages that opt in to macros.
 
-Each function takes the Handbook and the calling page's path and returns an
-HTML block; `macros/__init__.py` exposes them to the pages."""
+Each function takes the Handbook and the calling page's path and returns one
+HTML block made by a template; `macros/__init__.py` exposes them to the pages."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from . import components as c
 from .charts import pay_chart
 from .disagreements import figure_text, num, per_second, span_text
 from .disagreements import find as find_disagreements
 from .handbook import Handbook
-from .pay import annualise, check_total, usd_span
-from .text import esc, inline
+from .html import render
+from .models import PayBand
+from .pay import Annualised, annualise, check_total, usd_span
+
+
+def _render(template: str, hb: Handbook, here: str, **context: object) -> str:
+    return render(template, here=here, c=c, sources=hb.sources, tracks=hb.tracks, **context)
 
 
 def sources_list(hb: Handbook, here: str) -> str:
-    items = []
-    for s in hb.sources.values():
-        cited = sum(s.id in q.sources for q in hb.questions.values())
-        items.append(
-            f'<div class="hb-source" id="src-{esc(s.id)}"><h3>{esc(s.title)} <code>{esc(s.id)}</code></h3>'
-            f'<p class="hb-k">{esc(s.kind.replace("-", " "))}, {s.year}'
-            + (f" · file <code>{esc(s.file)}</code>" if s.file else "")
-            + f" · cited by {cited} question(s)</p>"
-            f"<p><strong>Covers:</strong> {inline(s.covers)}</p><p><strong>Reliability:</strong> {inline(s.reliability)}</p></div>"
-        )
-    return '<div class="hb-sources">' + "".join(items) + "</div>" + c.stale_note(hb, "sources")
+    cited = {s: sum(s in q.sources for q in hb.questions.values()) for s in hb.sources}
+    return _render("sources.html", hb, here, cited=cited, fresh=c.freshness(hb, "sources"))
+
+
+@dataclass(frozen=True)
+class PayRow:
+    band: PayBand
+    est: Annualised
+    bonus: str
+    equity: str
 
 
 def pay_section(hb: Handbook, here: str) -> str:
-    rows, chart_rows = [], []
-    for band in hb.bands.values():
-        est = annualise(band, hb.default_vesting_years)
-        label = f"{band.sources[0]} · {band.track} · {band.level}"
-        chart_rows.append((band, est, label))
-        bonus = "—"
-        if band.bonus and band.bonus.target_pct:
-            bonus = f"target {span_text(band.bonus.target_pct, '%')}"
-            if band.bonus.cap_pct:
-                bonus += f", cap {span_text(band.bonus.cap_pct, '%')}"
-        rows.append(
-            f'<tr id="band-{esc(band.id)}" data-band="{esc(band.id)}" data-annual-low="{est.low:.0f}" data-annual-high="{est.high:.0f}">'
-            f"<td>{esc(hb.tracks[band.track].name)}</td><td>{esc(band.level)}</td>"
-            f"<td>{usd_span(band.base.low, band.base.high)}</td><td>{esc(bonus)}</td>"
-            f"<td>{_equity_text(band)}</td>"
-            f"<td>{usd_span(band.sign_on.low, band.sign_on.high) if band.sign_on else '—'}</td>"
-            f'<td class="hb-annual"><strong>{usd_span(est.low, est.high)}</strong>{_breakdown(est)}</td>'
-            f"<td>{c.cite(here, band.sources)}</td></tr>"
-        )
-    table = (
-        "<table><thead><tr><th>Track</th><th>Level</th><th>Base</th><th>Bonus</th>"
-        "<th>Equity or tokens</th><th>Sign-on</th><th>Annualised total</th><th>Source</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
-    return pay_chart(chart_rows) + table + c.stale_note(hb, "pay")
+    rows = [PayRow(b, annualise(b, hb.default_vesting_years), _bonus_text(b), _equity_text(b)) for b in hb.bands.values()]
+    chart = pay_chart([(r.band, r.est, hb.tracks[r.band.track].name, r.band.level, r.band.sources[0]) for r in rows])
+    return _render("pay.html", hb, here, rows=rows, chart=chart, fresh=c.freshness(hb, "pay"))
 
 
-def _equity_text(band) -> str:
+def _bonus_text(band: PayBand) -> str:
+    if not (band.bonus and band.bonus.target_pct):
+        return "—"
+    text = f"target {span_text(band.bonus.target_pct, '%')}"
+    return text + (f", cap {span_text(band.bonus.cap_pct, '%')}" if band.bonus.cap_pct else "")
+
+
+def _equity_text(band: PayBand) -> str:
     e = band.equity
     if not e:
         return "—"
@@ -73,73 +64,43 @@ def _equity_text(band) -> str:
         f"{e.cliff_months}-month cliff" if e.cliff_months else ("no cliff" if e.cliff_months == 0 else ""),
     ]
     kind = {"rsu": "RSUs", "token": "tokens", "equity": "equity"}[e.kind]
-    return esc(f"{kind}: " + ", ".join(bits + [t for t in terms if t]))
-
-
-def _breakdown(est) -> str:
-    parts = "".join(f"<li>{esc(p.label)}: {usd_span(p.low, p.high)}</li>" for p in est.parts)
-    left = "".join(f"<li>Not counted: {esc(text)}</li>" for text in est.left_out)
-    return f'<details class="hb-breakdown"><summary>How</summary><ul>{parts}{left}</ul></details>'
+    return f"{kind}: " + ", ".join(bits + [t for t in terms if t])
 
 
 def pay_checks(hb: Handbook, here: str) -> str:
-    items = []
-    for band in hb.bands.values():
-        check = check_total(band, hb.default_vesting_years)
-        if check is None:
-            continue
-        label = band.stated_total_label or "total"
-        verdict = (
-            "matches its own components" if check.matches else "does <strong>not</strong> match its own components under either reading"
-        )
-        items.append(
-            f'<li data-band="{esc(band.id)}" data-matches="{str(check.matches).lower()}">'
-            f"<strong>{esc(hb.tracks[band.track].name)}, {esc(band.level)}</strong>: "
-            f"the source states a {esc(label)} of {usd_span(check.stated_low, check.stated_high)}. "
-            f"Its own components add up to {usd_span(check.computed_low, check.computed_high)} "
-            "with the sign-on spread over the vesting years, "
-            f"or {usd_span(check.sign_on_in_full_low, check.sign_on_in_full_high)} with the sign-on counted in full in year one. "
-            f"The stated figure {verdict}. {c.cite(here, band.sources)}" + (f" {inline(band.note)}" if band.note else "") + "</li>"
-        )
-    return f'<ul class="hb-paychecks">{"".join(items)}</ul>' if items else "<p>No source states a total to check.</p>"
+    checks = [(b, check) for b in hb.bands.values() if (check := check_total(b, hb.default_vesting_years)) is not None]
+    return _render("pay_checks.html", hb, here, checks=checks)
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    figure: object
+    value: str
+    check: str
 
 
 def key_figures(hb: Handbook, here: str) -> str:
-    rows = []
-    for f in hb.figures.values():
-        check = ""
-        rate = per_second(f.value.high, f.per)
-        if rate is not None:
-            low_rate = per_second(f.value.low, f.per)
-            shown = f"{num(round(low_rate, 1))}–" if low_rate != rate else ""
-            check = f"≈ {shown}{num(round(rate, 1))} {esc(f.unit)} per second on average"
-            # Compare the average with the same source's own per-second claims.
-            own = set(f.sources) - {"handbook"}
-            peers = [g for g in hb.figures.values() if g.per == "second" and g.unit.upper().endswith("PS") and own & set(g.sources)]
-            for peer in peers:
-                check += f"; {esc(peer.label)} ({esc(figure_text(peer))}) is {peer.value.high / rate:,.0f}× that"
-        rows.append(
-            f'<tr id="fig-{esc(f.id)}"><td>{esc(f.label)}</td><td>{esc(figure_text(f))}</td>'
-            f"<td>{check or '—'}</td><td>{inline(f.note) if f.note else ''}</td><td>{c.cite(here, f.sources)}</td></tr>"
-        )
-    return (
-        "<table><thead><tr><th>Figure</th><th>Reported value</th><th>Back-of-envelope check</th>"
-        f"<th>Context</th><th>Source</th></tr></thead><tbody>{''.join(rows)}</tbody></table>" + c.stale_note(hb, "key-figures")
-    )
+    rows = [FigureRow(f, figure_text(f), _rate_check(hb, f)) for f in hb.figures.values()]
+    return _render("key_figures.html", hb, here, rows=rows, fresh=c.freshness(hb, "key-figures"))
+
+
+def _rate_check(hb: Handbook, f) -> str:
+    """A rate over a day or a year as an average per second, beside the same source's own per-second claims."""
+    rate = per_second(f.value.high, f.per)
+    if rate is None:
+        return ""
+    low_rate = per_second(f.value.low, f.per)
+    shown = f"{num(round(low_rate, 1))}–" if low_rate != rate else ""
+    check = f"≈ {shown}{num(round(rate, 1))} {f.unit} per second on average"
+    own = set(f.sources) - {"handbook"}
+    peers = [g for g in hb.figures.values() if g.per == "second" and g.unit.upper().endswith("PS") and own & set(g.sources)]
+    for peer in peers:
+        check += f"; {peer.label} ({figure_text(peer)}) is {peer.value.high / rate:,.0f}× that"
+    return check
 
 
 def disagreements(hb: Handbook, here: str) -> str:
-    blocks = []
-    for d in find_disagreements(hb):
-        claims = "".join(
-            f"<tr><td>{esc(cl.value)}</td><td>{esc(cl.context)}</td><td>{c.cite(here, cl.sources)}</td></tr>" for cl in d.claims
-        )
-        spread = f'<p class="hb-spread">Spread: {esc(d.spread)}.</p>' if d.spread else ""
-        blocks.append(
-            f'<section class="hb-disagreement"><h2>{esc(d.topic)}</h2>{spread}<table><thead><tr><th>Reported value</th>'
-            f"<th>What it describes</th><th>Source</th></tr></thead><tbody>{claims}</tbody></table></section>"
-        )
-    return "".join(blocks) or "<p>The sources agree on everything recorded.</p>"
+    return _render("disagreements.html", hb, here, found=find_disagreements(hb))
 
 
 def question_bank(hb: Handbook, here: str) -> str:
@@ -147,116 +108,71 @@ def question_bank(hb: Handbook, here: str) -> str:
 
     The lists stay out of the search index (each question page is indexed on its own);
     each round's heading and summary are indexed as a section of this page."""
-    by_round: dict[str, list] = {kind_id: [] for kind_id in hb.round_kinds}
-    for q in hb.questions.values():
-        by_round.setdefault(q.round, []).append(q)
-    groups = []
-    for kind_id, questions in by_round.items():
-        if not questions:
-            continue
-        kind = hb.round_kinds[kind_id]
-        items = "".join(_bank_entry(here, q) for q in questions)
-        groups.append(
-            f'<section class="hb-round" id="round-{esc(kind_id)}" data-round="{esc(kind_id)}">'
-            f'<h2 id="round-{esc(kind_id)}-heading">{esc(kind.name)} '
-            f'<span class="hb-count" data-search-exclude>({len(questions)})</span></h2>'
-            f'<p>{inline(kind.summary)}</p><ul class="hb-qlist" data-search-exclude>{items}</ul></section>'
-        )
-    return f'<div class="hb-bank" data-total="{len(hb.questions)}">{_bank_labels(hb)}{"".join(groups)}</div>'
-
-
-def _bank_entry(here: str, q) -> str:
-    attrs = {
-        "data-track": " ".join(q.tracks), "data-round": q.round, "data-type": q.type,
-        "data-framework": " ".join(q.frameworks), "data-difficulty": q.difficulty, "data-tag": " ".join(q.tags),
-    }  # fmt: skip
-    attr = " ".join(f'{k}="{esc(v)}"' for k, v in attrs.items())
-    return (
-        f'<li class="hb-q" id="q-{esc(q.id)}" {attr}>{c.question_link(here, q)} '
-        f'<span class="hb-meta">{esc(c.QUESTION_TYPES[q.type])} · {esc(c.DIFFICULTY[q.difficulty])}</span></li>'
-    )
-
-
-def _bank_labels(hb: Handbook) -> str:
-    """The names behind the ids in the data attributes, in the handbook's order, for the filter labels."""
-    facets = {
-        "track": {t.id: t.name for t in hb.tracks.values()},
-        "round": {k: kind.name for k, kind in hb.round_kinds.items()},
-        "type": c.QUESTION_TYPES,
-        "framework": {f.id: f.name for f in hb.frameworks.values()},
-        "difficulty": c.DIFFICULTY,
-    }
-    items = "".join(
-        f'<li data-facet="{facet}" data-value="{esc(value)}">{esc(label)}</li>'
-        for facet, names in facets.items()
-        for value, label in names.items()
-    )
-    return f'<ul class="hb-bank-labels" hidden data-search-exclude>{items}</ul>'
+    groups = [(kind, [q for q in hb.questions.values() if q.round == kind.id]) for kind in hb.round_kinds.values()]
+    facets = [
+        ("track", {t.id: t.name for t in hb.tracks.values()}),
+        ("round", {k: kind.name for k, kind in hb.round_kinds.items()}),
+        ("type", c.QUESTION_TYPES),
+        ("framework", {f.id: f.name for f in hb.frameworks.values()}),
+        ("difficulty", c.DIFFICULTY),
+        ("origin", c.ORIGINS),
+    ]
+    return _render("bank.html", hb, here, total=len(hb.questions), groups=[g for g in groups if g[1]], facets=facets)
 
 
 def checklist_index(hb: Handbook, here: str) -> str:
-    rows = "".join(_checklist_row(here, cl) for cl in hb.checklists.values())
-    total = sum(len(cl.items) for cl in hb.checklists.values())
-    return f'<div class="hb-checklists" data-total="{total}"><ul class="hb-cl-list">{rows}</ul></div>'
-
-
-def _checklist_row(here: str, cl) -> str:
-    items = " ".join(i.id for i in cl.items)
-    return (
-        f'<li class="hb-cl" data-checklist="{esc(cl.id)}" data-total="{len(cl.items)}" '
-        f'data-items="{esc(items)}" data-renamed="{esc(c.renamed_ids(cl.items))}">'
-        f'{c.link(here, c.checklist_src(cl.id), esc(cl.title))} <span class="hb-meta">{len(cl.items)} items</span></li>'
-    )
+    checklists = list(hb.checklists.values())
+    return _render("checklist_index.html", hb, here, checklists=checklists, total=sum(len(cl.items) for cl in checklists))
 
 
 def anti_patterns(hb: Handbook, here: str) -> str:
-    pairs = "".join(
-        f'<section class="hb-ap" id="ap-{esc(a.id)}"><h3>{esc(a.title)}</h3>{c.weak_and_strong(here, a)}</section>'
-        for a in hb.anti_patterns.values()
-    )
-    phrases = "".join(
-        f"<tr><td>“{esc(p.phrase)}”</td><td>{inline(p.instead)}</td><td>{c.cite(here, p.sources)}</td></tr>" for p in hb.red_flags.values()
-    )
-    table = (
-        '<h2 id="red-flag-phrases">Red-flag phrases</h2><table><thead><tr><th>What you say</th><th>Say instead</th>'
-        f"<th>Source</th></tr></thead><tbody>{phrases}</tbody></table>"
-        if phrases
-        else ""
-    )
-    return pairs + table
+    return _render("anti_patterns.html", hb, here, patterns=list(hb.anti_patterns.values()), phrases=list(hb.red_flags.values()))
+
+
+@dataclass(frozen=True)
+class Card:
+    src: str
+    name: str
+    summary: str
+    meta: str = ""
 
 
 def track_cards(hb: Handbook, here: str) -> str:
-    cards = []
-    for t in hb.tracks.values():
-        loops = hb.loops_for(t.id)
-        n_q = sum(t.id in q.tracks for q in hb.questions.values())
-        cards.append(
-            f"<li>{c.link(here, c.track_src(t.id), f'<strong>{esc(t.name)}</strong>')}<br>{inline(t.summary)}"
-            f'<br><span class="hb-meta">{len(loops)} source version(s) of the loop · {n_q} questions</span></li>'
-        )
-    return f'<ul class="hb-cards">{"".join(cards)}</ul>'
+    cards = [
+        Card(c.track_src(t.id), t.name, t.summary,
+             f"{len(hb.loops_for(t.id))} source version(s) of the loop · {sum(t.id in q.tracks for q in hb.questions.values())} questions")
+        for t in hb.tracks.values()
+    ]  # fmt: skip
+    return _render("cards.html", hb, here, cards=cards)
 
 
 def framework_cards(hb: Handbook, here: str) -> str:
-    cards = "".join(
-        f"<li>{c.link(here, c.framework_src(f.id), f'<strong>{esc(f.name)}</strong>')}<br>{inline(f.summary)}</li>"
-        for f in hb.frameworks.values()
-    )
-    return f'<ul class="hb-cards">{cards}</ul>'
+    cards = [Card(c.framework_src(f.id), f.name, f.summary) for f in hb.frameworks.values()]
+    return _render("cards.html", hb, here, cards=cards)
 
 
 def counts(hb: Handbook) -> dict[str, int]:
     return {
         "questions": len(hb.questions), "frameworks": len(hb.frameworks), "checklists": len(hb.checklists),
-        "sources": len(hb.sources), "bands": len(hb.bands), "figures": len(hb.figures),
+        "sources": len(hb.sources), "bands": len(hb.bands), "figures": len(hb.figures), "terms": len(hb.terms),
     }  # fmt: skip
 
 
 def tag_index(hb: Handbook, here: str) -> str:
     """Every tag with its number of questions, each linking to the tag's page."""
-    items = "".join(
-        f'<li>{c.link(here, c.tag_src(tag), esc(tag), cls="md-tag")} <span class="hb-count">{len(questions)}</span></li>'
-        for tag, questions in hb.tags().items()
-    )
-    return f'<ul class="hb-tag-index">{items}</ul>'
+    return _render("tag_index.html", hb, here, tags=list(hb.tags().items()))
+
+
+def glossary(hb: Handbook, here: str) -> str:
+    used = {t: [q for q in hb.questions.values() if t in {x.id for x in hb.terms_in(q)}] for t in hb.terms}
+    terms = sorted(hb.terms.values(), key=lambda t: t.term.lower())
+    return _render("glossary.html", hb, here, terms=terms, used=used, all_terms=hb.terms, fresh=c.freshness(hb, "glossary"))
+
+
+def rating_guide(hb: Handbook, here: str) -> str:
+    rounds = [(hb.round_kinds[k], r) for k, r in hb.ratings.items()]
+    return _render("rating_guide.html", hb, here, rounds=rounds, fresh=c.freshness(hb, "rating-guide"))
+
+
+def questions_to_ask(hb: Handbook, here: str) -> str:
+    return _render("ask.html", hb, here, interviewers=list(hb.interviewers.values()), fresh=c.freshness(hb, "ask"))

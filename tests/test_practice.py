@@ -1,4 +1,4 @@
-"""The practice tools' rules and maths (macros/practice.py), their data
+"""The practice tools' rules and maths (macros/tools/), their data
 (data/practice.yml) and the pages built from them."""
 
 from __future__ import annotations
@@ -11,7 +11,12 @@ from bs4 import BeautifulSoup
 from pydantic import ValidationError
 
 from macros import models as m
-from macros import practice as p
+from macros import tools
+from macros.text import plain
+from macros.tools import drill as drill_tool
+from macros.tools import offer as offer_tool
+from macros.tools import scoring as scoring_tool
+from macros.tools import stories as story_tool
 from macros.load import DataError, load_handbook
 from macros.pay import annualise
 
@@ -39,17 +44,17 @@ def phrases(findings) -> set[str]:
 # -- dual-track scoring ---------------------------------------------------------------
 
 
-def example(hb) -> list[p.Initiative]:
-    return [p.Initiative(i.name, i.compliance, i.growth) for i in hb.practice.scoring.example]
+def example(hb) -> list[scoring_tool.Initiative]:
+    return [scoring_tool.Initiative(i.name, i.compliance, i.growth) for i in hb.practice.scoring.example]
 
 
 def test_worked_example_ranks_kyc_automation_first_and_gates_the_growth_only_proposal(hb):
-    ranked = p.rank_initiatives(example(hb), hb.practice.scoring)
+    ranked = scoring_tool.rank_initiatives(example(hb), hb.practice.scoring)
     assert [r.initiative.name for r in ranked] == ["KYC automation", "Growth-only proposal"]
     top, gated = ranked
     assert (top.status, top.rank, top.combined, top.tied_with) == ("ranked", 1, 70.0, ())
     assert (gated.status, gated.rank) == ("gated", None)
-    assert "under the floor of 50" in p.verdict(gated, 50)
+    assert "under the floor of 50" in scoring_tool.verdict(gated, 50)
 
 
 def test_worked_example_matches_the_source_figures(hb):
@@ -58,31 +63,31 @@ def test_worked_example_matches_the_source_figures(hb):
 
 
 def test_equal_combined_scores_tie_and_go_to_the_risk_officer(hb):
-    items = [*example(hb), p.Initiative("Mirror image", 62, 78), p.Initiative("Runner-up", 60, 60)]
-    ranked = p.rank_initiatives(items, hb.practice.scoring)
+    items = [*example(hb), scoring_tool.Initiative("Mirror image", 62, 78), scoring_tool.Initiative("Runner-up", 60, 60)]
+    ranked = scoring_tool.rank_initiatives(items, hb.practice.scoring)
     by_name = {r.initiative.name: r for r in ranked}
     assert by_name["KYC automation"].rank == by_name["Mirror image"].rank == 1
     assert by_name["KYC automation"].tied_with == ("Mirror image",)
     assert by_name["Runner-up"].rank == 3
-    assert "regional risk officer decides" in p.verdict(by_name["Mirror image"], 50)
+    assert "regional risk officer decides" in scoring_tool.verdict(by_name["Mirror image"], 50)
     assert [r.initiative.name for r in ranked][-1] == "Growth-only proposal"
 
 
 def test_a_lower_floor_lets_a_gated_initiative_be_ranked_once_it_has_a_growth_score(hb):
-    items = [p.Initiative("Growth-only proposal", 30, 95), p.Initiative("KYC automation", 78, 62)]
-    assert p.rank_initiatives(items, hb.practice.scoring)[0].initiative.name == "KYC automation"
-    lowered = p.rank_initiatives(items, hb.practice.scoring, floor=20)
+    items = [scoring_tool.Initiative("Growth-only proposal", 30, 95), scoring_tool.Initiative("KYC automation", 78, 62)]
+    assert scoring_tool.rank_initiatives(items, hb.practice.scoring)[0].initiative.name == "KYC automation"
+    lowered = scoring_tool.rank_initiatives(items, hb.practice.scoring, floor=20)
     assert [(r.initiative.name, r.combined) for r in lowered] == [("KYC automation", 70.0), ("Growth-only proposal", 62.5)]
 
 
 def test_an_initiative_over_the_floor_without_growth_is_listed_unranked(hb):
-    ranked = p.rank_initiatives([p.Initiative("Unknown growth", 90), p.Initiative("Known", 60, 40)], hb.practice.scoring)
+    ranked = scoring_tool.rank_initiatives([scoring_tool.Initiative("Unknown growth", 90), scoring_tool.Initiative("Known", 60, 40)], hb.practice.scoring)
     assert [(r.initiative.name, r.status) for r in ranked] == [("Known", "ranked"), ("Unknown growth", "unscored")]
 
 
 def test_tie_margin_widens_what_counts_as_a_tie(hb):
     scoring = hb.practice.scoring.model_copy(update={"tie_margin": 2})
-    ranked = p.rank_initiatives([p.Initiative("A", 78, 62), p.Initiative("B", 70, 67)], scoring)
+    ranked = scoring_tool.rank_initiatives([scoring_tool.Initiative("A", 78, 62), scoring_tool.Initiative("B", 70, 67)], scoring)
     assert all(r.rank == 1 for r in ranked)
 
 
@@ -92,13 +97,13 @@ def test_tie_margin_widens_what_counts_as_a_tie(hb):
 def test_weights_favour_unseen_and_weak_questions(hb):
     rule = hb.practice.repetition.model_copy(update={"recent_window": 0})
     history = [{"q": "weak", "r": 1}, {"q": "solid", "r": 5}, {"q": "middling", "r": 3}]
-    weights = p.drill_weights(["unseen", "weak", "solid", "middling"], history, rule)
+    weights = drill_tool.drill_weights(["unseen", "weak", "solid", "middling"], history, rule)
     assert weights == {"unseen": 3, "weak": 5, "solid": 1, "middling": 3}
 
 
 def test_the_latest_rating_counts(hb):
     rule = hb.practice.repetition.model_copy(update={"recent_window": 0})
-    weights = p.drill_weights(["q"], [{"q": "q", "r": 1}, {"q": "q", "r": 4}], rule)
+    weights = drill_tool.drill_weights(["q"], [{"q": "q", "r": 1}, {"q": "q", "r": 4}], rule)
     assert weights == {"q": 2}
 
 
@@ -106,12 +111,12 @@ def test_recently_drilled_questions_are_penalised(hb):
     rule = hb.practice.repetition
     assert (rule.unseen_weight, rule.rating_ceiling, rule.recent_window, rule.recent_factor) == (3, 6, 3, 0.25)
     history = [{"q": "old", "r": 1}, {"q": "a", "r": 1}, {"q": "b", "r": 2}, {"q": "c", "r": 5}]
-    weights = p.drill_weights(["old", "a", "b", "c", "new"], history, rule)
+    weights = drill_tool.drill_weights(["old", "a", "b", "c", "new"], history, rule)
     assert weights == {"old": 5, "a": 1.25, "b": 1.0, "c": 0.25, "new": 3}
 
 
 def test_drill_rule_is_documented_on_the_page_from_the_data(hb):
-    html = p.drill_rule(hb, p.DRILL_PAGE)
+    html = drill_tool.drill_rule(hb, tools.DRILL_PAGE)
     assert "weigh 3" in html and "6 - r" in html and "0.25" in html
 
 
@@ -136,18 +141,18 @@ FAQ_OPENER = {
 
 
 def test_the_faq_opener_passes_every_rule(hb, rules):
-    assert p.critique(FAQ_OPENER, "dma", rules, hb.red_flags.values()) == []
+    assert story_tool.critique(FAQ_OPENER, "dma", rules, hb.red_flags.values()) == []
 
 
 def test_the_articles_own_dma_script_puts_context_before_the_number(hb, rules):
-    findings = p.critique(DMA_SCRIPT, "dma", rules, hb.red_flags.values())
+    findings = story_tool.critique(DMA_SCRIPT, "dma", rules, hb.red_flags.values())
     assert fired(findings) == {"metric-first"}
 
 
 def test_the_opening_line_script_leads_with_a_figure_and_stays_under_45_seconds(hb, rules):
     story = {"decision": OPENING_SCRIPT, "metric": "28 % lower latency, $0.8 M revenue", "alignment": "Risk, engineering, compliance."}
-    assert p.critique(story, "dma", rules, hb.red_flags.values()) == []
-    assert p.spoken_seconds(OPENING_SCRIPT, 150) < 45
+    assert story_tool.critique(story, "dma", rules, hb.red_flags.values()) == []
+    assert story_tool.spoken_seconds(OPENING_SCRIPT, 150) < 45
 
 
 @pytest.mark.parametrize(
@@ -162,29 +167,29 @@ def test_the_opening_line_script_leads_with_a_figure_and_stays_under_45_seconds(
     ],
 )
 def test_the_articles_weak_lines_trip_the_red_flag_phrases(hb, rules, bad_line, phrase):
-    findings = p.critique({"decision": bad_line, "metric": "", "alignment": ""}, "dma", rules, hb.red_flags.values())
+    findings = story_tool.critique({"decision": bad_line, "metric": "", "alignment": ""}, "dma", rules, hb.red_flags.values())
     assert phrase in phrases(findings)
     assert "metric-has-number" in fired(findings) and "metric-first" in fired(findings)
 
 
 def test_impact_without_money_or_percent_is_flagged_and_a_user_count_does_not_clear_it(hb, rules):
     story = {"decision": "I chose to redesign KYC upload.", "metric": "It improved conversion for 4,000 users.", "alignment": "Legal."}
-    assert "impact-needs-money-or-percent" in fired(p.critique(story, "dma", rules, hb.red_flags.values()))
+    assert "impact-needs-money-or-percent" in fired(story_tool.critique(story, "dma", rules, hb.red_flags.values()))
     story["metric"] = "It improved conversion by 12% for 4,000 users."
-    assert "impact-needs-money-or-percent" not in fired(p.critique(story, "dma", rules, hb.red_flags.values()))
+    assert "impact-needs-money-or-percent" not in fired(story_tool.critique(story, "dma", rules, hb.red_flags.values()))
     story["metric"] = "It saved $1.1M in potential fines."
-    assert "impact-needs-money-or-percent" not in fired(p.critique(story, "dma", rules, hb.red_flags.values()))
+    assert "impact-needs-money-or-percent" not in fired(story_tool.critique(story, "dma", rules, hb.red_flags.values()))
 
 
 def test_a_decision_told_in_the_plural_is_flagged(hb, rules):
     story = {"decision": "We chose to roll back within 2 hours.", "metric": "DAU back to baseline in 48 hours.", "alignment": "SRE."}
-    findings = p.critique(story, "dma", rules, hb.red_flags.values())
+    findings = story_tool.critique(story, "dma", rules, hb.red_flags.values())
     assert [(f.rule, f.field) for f in findings] == [("decision-is-yours", "decision")]
 
 
 def test_a_long_story_is_flagged_against_the_45_second_target(hb, rules):
     long = "I decided to cut fees by 5% for market makers. " + "We then reviewed the results with every desk in the region. " * 12
-    findings = p.critique({"decision": long, "metric": "5% more depth", "alignment": "x"}, "dma", rules, hb.red_flags.values())
+    findings = story_tool.critique({"decision": long, "metric": "5% more depth", "alignment": "x"}, "dma", rules, hb.red_flags.values())
     length = [f for f in findings if f.rule == "spoken-length"]
     assert length and length[0].seconds > 45
 
@@ -196,42 +201,42 @@ def test_star_puts_the_situation_first_so_the_metric_first_rule_fires(hb, rules)
         "action": "I rolled back within 48 hours and added a latency monitor.",
         "result": "DAU recovered from a 12% dip, protecting $2.5M in revenue.",
     }
-    assert fired(p.critique(star, "star", rules, hb.red_flags.values())) == {"metric-first"}
+    assert fired(story_tool.critique(star, "star", rules, hb.red_flags.values())) == {"metric-first"}
 
 
 def test_an_empty_story_draws_no_critique(hb, rules):
-    assert p.critique({}, "dma", rules, hb.red_flags.values()) == []
+    assert story_tool.critique({}, "dma", rules, hb.red_flags.values()) == []
 
 
 def test_red_flag_patterns_come_from_the_anti_patterns_file_not_a_copy(hb):
     text = (DATA / "practice.yml").read_text(encoding="utf-8")
     for phrase in hb.red_flags.values():
         assert phrase.pattern not in text
-    config = json.loads(BeautifulSoup(p.stories_tool(hb, p.STORIES_PAGE), "html.parser").find("script").string)
+    config = json.loads(BeautifulSoup(story_tool.stories_tool(hb, tools.STORIES_PAGE), "html.parser").find("script").string)
     assert [x["pattern"] for x in config["phrases"]] == [x.pattern for x in hb.red_flags.values()]
 
 
 # -- offer maths ------------------------------------------------------------------------
 
-SAMPLE = p.Offer(base=195_000, bonus_target_pct=50, equity_per_year=85_000, vesting_years=4, cadence="monthly", sign_on=45_000)
+SAMPLE = offer_tool.Offer(base=195_000, bonus_target_pct=50, equity_per_year=85_000, vesting_years=4, cadence="monthly", sign_on=45_000)
 
 
 def test_the_sample_offer_annualises_to_388_750():
-    assert p.annualise_offer(SAMPLE) == 388_750
+    assert offer_tool.annualise_offer(SAMPLE) == 388_750
 
 
 def test_the_sample_offer_year_by_year():
-    years = p.offer_years(SAMPLE)
+    years = offer_tool.offer_years(SAMPLE)
     assert [y.total for y in years] == [422_500, 377_500, 377_500, 377_500]
-    assert sum(y.total for y in years) / 4 == p.annualise_offer(SAMPLE)
+    assert sum(y.total for y in years) / 4 == offer_tool.annualise_offer(SAMPLE)
 
 
 def test_the_offer_calculator_opens_on_the_sample_offer_band(hb):
     band = hb.bands[hb.practice.offer.band]
-    offer = p.offer_from_band(band, hb.default_vesting_years)
+    offer = offer_tool.offer_from_band(band, hb.default_vesting_years)
     parts = (offer.base, offer.bonus_target_pct, offer.equity_per_year, offer.sign_on, offer.vesting_years)
     assert parts == (195_000, 50, 85_000, 45_000, 4)
-    assert p.annualise_offer(offer) == annualise(band).low == 388_750
+    assert offer_tool.annualise_offer(offer) == annualise(band).low == 388_750
 
 
 @pytest.mark.parametrize(
@@ -247,39 +252,40 @@ def test_the_offer_calculator_opens_on_the_sample_offer_band(hb):
     ],
 )
 def test_cliff_and_cadence_move_equity_between_years(cadence, cliff, expected):
-    assert p.vesting_by_year(48_000, 4, cadence, cliff) == pytest.approx(expected)
+    assert offer_tool.vesting_by_year(48_000, 4, cadence, cliff) == pytest.approx(expected)
 
 
 def test_a_cliff_inside_year_one_changes_when_it_vests_but_not_year_one_total():
-    offer = p.Offer(base=100_000, equity_per_year=10_000, vesting_years=4, cadence="monthly", cliff_months=12)
-    assert p.offer_years(offer)[0].equity == pytest.approx(10_000)
+    offer = offer_tool.Offer(base=100_000, equity_per_year=10_000, vesting_years=4, cadence="monthly", cliff_months=12)
+    assert offer_tool.offer_years(offer)[0].equity == pytest.approx(10_000)
 
 
 def test_annualising_an_offer_agrees_with_the_pay_page_for_every_band(hb):
     for band in hb.bands.values():
         estimate = annualise(band, hb.default_vesting_years)
         for end in ("low", "high"):
-            i = p.band_inputs(band, hb.default_vesting_years, end)
-            offer = p.Offer(base=i["base"], bonus_target_pct=i["bonus_pct"], equity_per_year=i["equity_per_year"],
+            i = offer_tool.band_inputs(band, hb.default_vesting_years, end)
+            offer = offer_tool.Offer(base=i["base"], bonus_target_pct=i["bonus_pct"], equity_per_year=i["equity_per_year"],
                             vesting_years=i["years"], sign_on=i["sign_on"])  # fmt: skip
-            assert p.annualise_offer(offer) == pytest.approx(getattr(estimate, end)), (band.id, end)
+            assert offer_tool.annualise_offer(offer) == pytest.approx(getattr(estimate, end)), (band.id, end)
 
 
 def test_position_against_a_band():
-    assert [p.position(x, 100, 200) for x in (99, 100, 150, 200, 201)] == ["below", "within", "within", "within", "above"]
+    assert [offer_tool.position(x, 100, 200) for x in (99, 100, 150, 200, 201)] == ["below", "within", "within", "within", "above"]
 
 
 # -- data checks -------------------------------------------------------------------------
 
 
-def test_json_in_script_blocks_cannot_close_the_tag():
-    html = p.json_script("x", {"text": "</script><script>alert(1)</script> & more"})
-    assert html.count("</script>") == 1 and "<script>alert" not in html
-    assert json.loads(BeautifulSoup(html, "html.parser").find("script").string)["text"].startswith("</script>")
+def test_json_in_script_blocks_cannot_close_the_tag_or_open_a_comment():
+    text = "</script><script>alert(1)</script> <!-- & more \u2028"
+    html = tools.tool("x", "", "x-config", {"text": text})
+    assert html.count("</script>") == 1 and "<script>alert" not in html and "<!--" not in html
+    assert json.loads(BeautifulSoup(html, "html.parser").find("script", id="x-config").string)["text"] == text
 
 
 def test_timer_presets_carry_the_source_lengths_and_every_round_length(hb):
-    presets = {t.id: t for t in p.timer_presets(hb)}
+    presets = {t.id: t for t in drill_tool.timer_presets(hb)}
     assert (presets["opening-line"].seconds, presets["opening-line"].sources) == (45, ("behavioral-2026",))
     assert (presets["roadmap-narrative"].seconds, presets["roadmap-narrative"].sources) == (120, ("system-design-2026",))
     lengths = {t.seconds for t in presets.values() if t.id.startswith("round-")}

@@ -8,7 +8,13 @@ import json
 
 import pytest
 
-from macros import practice as p
+from macros import tools
+from macros.html import json_for_script
+from macros.text import plain
+from macros.tools import drill as drill_tool
+from macros.tools import offer as offer_tool
+from macros.tools import scoring as scoring_tool
+from macros.tools import stories as story_tool
 from macros.load import load_handbook
 from tests.conftest import DATA
 
@@ -29,7 +35,7 @@ def open_tool(page, base: str, path: str, ready: str) -> None:
 
 def test_a_drill_times_out_reveals_rates_and_remembers(page, site_url):
     open_tool(page, site_url, f"practice/drill/?q={QUESTION.id}", f'#hb-drill[data-question="{QUESTION.id}"]')
-    assert page.locator(".hb-drill-prompt").inner_text() == p.plain(QUESTION.prompt)
+    assert page.locator(".hb-drill-prompt").inner_text() == plain(QUESTION.prompt)
     assert page.locator(".hb-clock").inner_text() == "0:45"  # a behavioral question opens on the 45 s opener
 
     page.select_option("select[name=timer]", "custom")
@@ -48,7 +54,7 @@ def test_a_drill_times_out_reveals_rates_and_remembers(page, site_url):
     assert answer.is_visible()
     text = answer.inner_text()
     assert all(step.step in text for step in QUESTION.outline)
-    assert p.plain(QUESTION.strong_answer[0]) in text and p.plain(QUESTION.red_flags[0]) in text
+    assert plain(QUESTION.strong_answer[0]) in text and plain(QUESTION.red_flags[0]) in text
 
     page.keyboard.press("2")
     page.keyboard.press("3")  # a second rating corrects the first
@@ -101,7 +107,7 @@ def test_drill_weights_in_the_browser_match_the_python_rule(page, site_url):
                {"q": ids[3], "r": 3}, {"q": ids[4], "r": 1}]  # fmt: skip
     rule = json.loads(page.locator("#hb-drill-config").text_content())["repetition"]
     in_browser = page.evaluate("([ids, h, rule]) => HB.practice.drillWeights(ids, h, rule)", [ids, history, rule])
-    assert in_browser == pytest.approx(p.drill_weights(ids, history, HB.practice.repetition))
+    assert in_browser == pytest.approx(drill_tool.drill_weights(ids, history, HB.practice.repetition))
 
 
 def test_a_question_page_links_to_the_drill_for_that_question(page, site_url):
@@ -110,7 +116,7 @@ def test_a_question_page_links_to_the_drill_for_that_question(page, site_url):
     assert link.get_attribute("href").endswith(f"?q={QUESTION.id}")
     link.click()
     page.wait_for_selector(f'#hb-drill[data-question="{QUESTION.id}"]')
-    assert page.locator(".hb-drill-prompt").inner_text() == p.plain(QUESTION.prompt)
+    assert page.locator(".hb-drill-prompt").inner_text() == plain(QUESTION.prompt)
     assert page.errors == []
 
 
@@ -151,7 +157,7 @@ def test_a_story_draws_every_critique_then_clears_and_is_saved(page, site_url):
     shown_phrases = set(page.eval_on_selector_all(".hb-finding[data-phrase]", "rows => rows.map(r => r.dataset.phrase)"))
     assert {"decided-as-team", "improved-engagement", "align-stakeholders"} <= shown_phrases
     instead = page.locator('.hb-finding[data-phrase="decided-as-team"]').inner_text()
-    assert p.plain(HB.red_flags["decided-as-team"].instead) in instead
+    assert plain(HB.red_flags["decided-as-team"].instead) in instead
     assert int(page.locator(".hb-story-estimate").get_attribute("data-seconds")) > 45
 
     opener = "I decided to replace the market-depth API, which cut order-fill latency by 31% and unlocked $1.9M of quarterly volume."
@@ -196,7 +202,7 @@ def test_the_browser_critique_matches_the_python_one(page, site_url, fmt, fields
     open_tool(page, site_url, "practice/stories/", "#hb-stories textarea[data-field=decision]")
     config = json.loads(page.locator("#hb-stories-config").text_content())
     in_browser = page.evaluate("([f, fmt, c]) => HB.practice.critique(f, fmt, c)", [fields, fmt, config])
-    expected = p.critique(fields, fmt, HB.practice.critique.rules, HB.red_flags.values())
+    expected = story_tool.critique(fields, fmt, HB.practice.critique.rules, HB.red_flags.values())
     assert [(f["rule"], f.get("field"), f.get("phrase")) for f in in_browser] == [(f.rule, f.field, f.phrase) for f in expected]
 
 
@@ -305,7 +311,7 @@ def test_the_browser_ranking_matches_the_python_one(page, site_url):
         "([items, c]) => HB.practice.rankInitiatives(items, c, 50).map(r => [r.item.name, r.status, r.rank || null])",
         [[{"name": n, "compliance": c, "growth": g} for n, c, g in items], config],
     )
-    py = p.rank_initiatives([p.Initiative(*i) for i in items], HB.practice.scoring)
+    py = scoring_tool.rank_initiatives([scoring_tool.Initiative(*i) for i in items], HB.practice.scoring)
     assert js == [[r.initiative.name, r.status, r.rank] for r in py]
 
 

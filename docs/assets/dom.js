@@ -1,0 +1,128 @@
+/* The small DOM helper every practice tool shares, and how a tool starts: on
+ * every page view (Material's instant navigation included) and after a progress
+ * import, only when its container is on the page. All text reaches the page
+ * through textContent, never as HTML.
+ */
+(function () {
+  "use strict";
+  var HB = (window.HB = window.HB || {});
+  if (HB.dom) return;
+
+  function el(tag, props, children) {
+    var node = document.createElement(tag);
+    Object.keys(props || {}).forEach(function (key) {
+      var value = props[key];
+      if (value === undefined || value === null || value === false) return;
+      if (key === "text") node.textContent = value;
+      else if (key === "className") node.className = value;
+      else if (key === "on") Object.keys(value).forEach(function (ev) { node.addEventListener(ev, value[ev]); });
+      else if (key in node && typeof value !== "string") node[key] = value;
+      else node.setAttribute(key, value === true ? "" : value);
+    });
+    (children || []).forEach(function (child) {
+      if (child === null || child === undefined || child === false) return;
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  function readConfig(id) {
+    var node = document.getElementById(id);
+    if (!node) return null;
+    try { return JSON.parse(node.textContent); } catch (e) { return null; }
+  }
+
+  function siteRoot() {
+    try {
+      var config = JSON.parse(document.getElementById("__config").textContent);
+      return new URL(config.base, location.href);
+    } catch (e) {
+      return new URL("/", location.href);
+    }
+  }
+
+  function load(name, fallback) {
+    return HB.store ? HB.store.get(name, fallback) : fallback;
+  }
+
+  function save(name, value) {
+    if (HB.store) HB.store.set(name, value);
+  }
+
+  function usd(value) {
+    return "$" + Math.round(value).toLocaleString("en-US");
+  }
+
+  function clock(seconds) {
+    var s = Math.max(0, Math.ceil(seconds));
+    var m = Math.floor(s / 60);
+    return m + ":" + (s % 60 < 10 ? "0" : "") + (s % 60);
+  }
+
+  function field(labelText, input, hint) {
+    return el("label", { className: "hb-field" }, [el("span", { className: "hb-field-label", text: labelText }), input,
+      hint ? el("span", { className: "hb-field-hint", text: hint }) : null]);
+  }
+
+  function select(name, options, value) {
+    var node = el("select", { name: name });
+    options.forEach(function (o) {
+      node.appendChild(el("option", { value: o[0], text: o[1] }));
+    });
+    if (value !== undefined) node.value = value;
+    return node;
+  }
+
+  function isTyping(target) {
+    if (!target || !target.tagName) return false;
+    return /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable;
+  }
+
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+
+  var cleanupsById = {};
+  function mountTool(id, configId, start) {
+    (cleanupsById[id] || []).splice(0).forEach(function (fn) { fn(); });
+    var root = document.getElementById(id);
+    var config = root && readConfig(configId);
+    if (!root || !config) return;
+    var cleanups = (cleanupsById[id] = []);
+    root.classList.add("hb-tool--live");
+    try {
+      start(root, config, cleanups);
+    } catch (e) {
+      root.appendChild(el("p", { className: "hb-error", text: "This tool failed to start: " + e.message }));
+      throw e;
+    }
+  }
+
+  /* Start a tool on every page that carries its container. */
+  function tool(id, configId, start) {
+    var run = function () { mountTool(id, configId, start); };
+    HB.onPage(run);
+    document.addEventListener("hb:imported", run);
+  }
+
+  /* A question page's "drill this question" link opens the drill on that question. */
+  function linkQuestionToDrill() {
+    var question = document.querySelector(".hb-question[data-question]");
+    if (!question) return;
+    var id = question.getAttribute("data-question");
+    Array.prototype.forEach.call(document.querySelectorAll('.hb-practice a[href*="practice/drill"]'), function (a) {
+      a.setAttribute("href", a.getAttribute("href").split("?")[0] + "?q=" + encodeURIComponent(id));
+    });
+  }
+  HB.onPage(linkQuestionToDrill);
+
+  HB.dom = {
+    el: el, clear: clear, readConfig: readConfig, siteRoot: siteRoot, load: load, save: save, usd: usd,
+    clock: clock, field: field, select: select, isTyping: isTyping, isObject: isObject, tool: tool,
+  };
+})();

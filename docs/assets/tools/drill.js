@@ -1,0 +1,420 @@
+/* The drill: a timed question, drawn with spaced repetition and rated 1-5.
+ * `drillWeights` mirrors macros/tools/drill.py; the tests hold the two to the same results.
+ */
+(function () {
+  "use strict";
+  var HB = (window.HB = window.HB || {});
+  var dom = HB.dom;
+  var el = dom.el, clear = dom.clear, readConfig = dom.readConfig, siteRoot = dom.siteRoot, load = dom.load, save = dom.save, usd = dom.usd, clock = dom.clock, field = dom.field, select = dom.select, isTyping = dom.isTyping, isObject = dom.isObject;
+  HB.practice = HB.practice || {};
+  function drillWeights(ids, history, rule) {
+    var last = {};
+    history.forEach(function (e) { last[e.q] = e.r; });
+    var recent = {};
+    if (rule.recent_window > 0) {
+      history.slice(-rule.recent_window).forEach(function (e) { recent[e.q] = true; });
+    }
+    var out = {};
+    ids.forEach(function (id) {
+      var w = Object.prototype.hasOwnProperty.call(last, id) ? rule.rating_ceiling - last[id] : rule.unseen_weight;
+      out[id] = w * (recent[id] ? rule.recent_factor : 1);
+    });
+    return out;
+  }
+
+  function validHistory(value) {
+    return Array.isArray(value) && value.every(function (e) {
+      return isObject(e) && typeof e.q === "string" && typeof e.r === "number" && e.r >= 1 && e.r <= 5;
+    });
+  }
+
+  if (HB.store && HB.store.registerImporter) {
+    HB.store.registerImporter("drill:", function (name, value) {
+      var ok = (name === "drill:history" && validHistory(value)) || (name === "drill:prefs" && isObject(value));
+      if (ok) HB.store.set(name, value);
+      return ok;
+    });
+  }
+
+  var questionsPromise = null;
+  function loadQuestions(path) {
+    if (!questionsPromise) {
+      questionsPromise = fetch(new URL(path, siteRoot()).href).then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.json();
+      }).then(function (data) { return data.questions; });
+      questionsPromise.catch(function () { questionsPromise = null; });
+    }
+    return questionsPromise;
+  }
+
+  var RATING_LABELS = { 1: "Lost", 2: "Shaky", 3: "Passable", 4: "Good", 5: "Solid" };
+  var FILTERS = [["track", "Track"], ["round", "Round"], ["type", "Type"], ["difficulty", "Difficulty"]];
+
+  function weightedPick(pool, weights, avoid) {
+    var candidates = pool.length > 1 ? pool.filter(function (q) { return q.id !== avoid; }) : pool;
+    var total = candidates.reduce(function (sum, q) { return sum + weights[q.id]; }, 0);
+    if (total <= 0) return candidates[Math.floor(Math.random() * candidates.length)];
+    var x = Math.random() * total;
+    for (var i = 0; i < candidates.length; i++) {
+      x -= weights[candidates[i].id];
+      if (x < 0) return candidates[i];
+    }
+    return candidates[candidates.length - 1];
+  }
+
+  function startDrill(root, config, cleanups) {
+    var prefs = load("drill:prefs", {});
+    if (!isObject(prefs)) prefs = {};
+    var state = { questions: [], current: null, timer: null, rated: null };
+    var status = el("p", { className: "hb-drill-status", role: "status", "aria-live": "polite" });
+    clear(root);
+    root.appendChild(el("p", { className: "hb-loading", text: "Loading the questions…" }));
+
+    loadQuestions(config.questions).then(function (questions) {
+      if (!root.isConnected) return;
+      state.questions = questions;
+      build();
+    }, function (err) {
+      clear(root);
+      root.appendChild(el("p", { className: "hb-error", text: "The questions could not be loaded (" + err.message +
+        "). Open the question bank and time yourself instead." }));
+    });
+
+    function drillHistory() {
+      var h = load("drill:history", []);
+      return validHistory(h) ? h : [];
+    }
+
+    function matches(q) {
+      return FILTERS.every(function (f) {
+        var want = prefs[f[0]];
+        if (!want) return true;
+        return f[0] === "track" ? q.tracks.indexOf(want) >= 0 : q[f[0]] === want;
+      });
+    }
+
+    function byId(id) {
+      return state.questions.filter(function (q) { return q.id === id; })[0] || null;
+    }
+
+    var ui = {};
+
+    function build() {
+      clear(root);
+      var filters = el("div", { className: "hb-drill-filters" });
+      FILTERS.forEach(function (f) {
+        var options = [["", "Any " + f[1].toLowerCase()]].concat(config.filters[f[0]]);
+        var node = select(f[0], options, prefs[f[0]] || "");
+        node.addEventListener("change", function () {
+          prefs[f[0]] = node.value;
+          save("drill:prefs", prefs);
+          updateCount();
+          next();
+        });
+        filters.appendChild(field(f[1], node));
+      });
+      ui.count = el("p", { className: "hb-drill-count", "aria-live": "polite" });
+
+      var timerOptions = [["auto", "Fit the question's round"]].concat(
+        config.presets.map(function (p) { return [p.id, p.label + " (" + clock(p.seconds) + ")"]; }),
+        [["custom", "Custom length"]]
+      );
+      ui.timerChoice = select("timer", timerOptions, prefs.timer || "auto");
+      if (ui.timerChoice.value === "") ui.timerChoice.value = "auto";
+      ui.custom = el("input", { type: "number", name: "custom-seconds", min: "1", max: "10800", step: "1", inputMode: "numeric",
+        value: String(prefs.custom || 90) });
+      ui.customField = field("Seconds", ui.custom);
+      ui.timerChoice.addEventListener("change", timerChanged);
+      ui.custom.addEventListener("input", timerChanged);
+      var timerRow = el("div", { className: "hb-drill-timer-choice" }, [field("Timer", ui.timerChoice), ui.customField]);
+
+      ui.meta = el("p", { className: "hb-drill-meta" });
+      ui.prompt = el("p", { className: "hb-drill-prompt", id: "hb-drill-prompt" });
+      ui.clock = el("div", { className: "hb-clock", role: "timer", "aria-label": "Time left" });
+      ui.start = el("button", { type: "button", className: "md-button md-button--primary", "data-action": "start", text: "Start (s)",
+        on: { click: toggleTimer } });
+      ui.reveal = el("button", { type: "button", className: "md-button", "data-action": "reveal", text: "Reveal (r)",
+        on: { click: reveal } });
+      ui.next = el("button", { type: "button", className: "md-button", "data-action": "next", text: "Next (n)",
+        on: { click: function () { next(); } } });
+      ui.answer = el("div", { className: "hb-drill-answer", hidden: true });
+      ui.rating = el("div", { className: "hb-drill-rating", role: "group", "aria-label": "Rate your answer" });
+      ui.rating.appendChild(el("span", { className: "hb-field-label", text: "How did it go?" }));
+      [1, 2, 3, 4, 5].forEach(function (r) {
+        ui.rating.appendChild(el("button", { type: "button", className: "md-button hb-rate", "data-rating": String(r),
+          "aria-pressed": "false", title: RATING_LABELS[r], text: r + " " + RATING_LABELS[r],
+          on: { click: function () { rate(r); } } }));
+      });
+      var card = el("section", { className: "hb-drill-card", "aria-labelledby": "hb-drill-prompt" }, [
+        ui.meta, ui.prompt, el("div", { className: "hb-drill-clockrow" }, [ui.clock, status]),
+        el("div", { className: "hb-drill-buttons" }, [ui.start, ui.reveal, ui.next]),
+        ui.answer, ui.rating,
+      ]);
+      ui.history = el("section", { className: "hb-drill-history", "aria-label": "Drill history" });
+
+      root.appendChild(el("div", { className: "hb-drill-controls" }, [filters, ui.count, timerRow]));
+      root.appendChild(card);
+      root.appendChild(ui.history);
+
+      var asked = new URLSearchParams(location.search).get("q");
+      var first = asked ? byId(asked) : null;
+      updateCount();
+      if (asked && !first) status.textContent = "There is no question with the id “" + asked + "”; here is another one.";
+      show(first || pickNext());
+      renderHistory();
+
+      var onKey = function (e) {
+        if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || !root.isConnected) return;
+        var handled = true;
+        if (e.key === "s") toggleTimer();
+        else if (e.key === "r") reveal();
+        else if (e.key === "n") next();
+        else if (/^[1-5]$/.test(e.key)) rate(Number(e.key));
+        else handled = false;
+        if (handled) {
+          e.preventDefault();
+          e.stopPropagation(); /* keep Material's own s/n shortcuts out of the drill */
+        }
+      };
+      document.addEventListener("keydown", onKey);
+      cleanups.push(function () { document.removeEventListener("keydown", onKey); stopTimer(); });
+    }
+
+    function pool() {
+      return state.questions.filter(matches);
+    }
+
+    function updateCount() {
+      var n = pool().length;
+      ui.count.textContent = n === 1 ? "1 question matches." : n + " questions match.";
+    }
+
+    function pickNext() {
+      var candidates = pool();
+      if (!candidates.length) return null;
+      var weights = drillWeights(candidates.map(function (q) { return q.id; }), drillHistory(), config.repetition);
+      return weightedPick(candidates, weights, state.current && state.current.id);
+    }
+
+    function next() {
+      status.textContent = "";
+      show(pickNext());
+    }
+
+    function presetFor(q) {
+      var choice = ui.timerChoice.value;
+      if (choice === "custom") {
+        var s = Math.round(Number(ui.custom.value));
+        return s >= 1 && s <= 10800 ? s : 90;
+      }
+      var chosen = config.presets.filter(function (p) { return p.id === choice; })[0];
+      if (chosen) return chosen.seconds;
+      var fit = q ? config.presets.filter(function (p) { return p.rounds.indexOf(q.round) >= 0; })[0] : null;
+      return fit ? fit.seconds : config.presets[0].seconds;
+    }
+
+    function timerChanged() {
+      prefs.timer = ui.timerChoice.value;
+      var s = Math.round(Number(ui.custom.value));
+      if (s >= 1 && s <= 10800) prefs.custom = s;
+      ui.customField.hidden = ui.timerChoice.value !== "custom";
+      save("drill:prefs", prefs);
+      resetTimer();
+    }
+
+    function show(q) {
+      state.current = q;
+      state.rated = null;
+      ui.customField.hidden = ui.timerChoice.value !== "custom";
+      clear(ui.answer);
+      ui.answer.hidden = true;
+      markRating(0);
+      if (!q) {
+        ui.meta.textContent = "";
+        ui.prompt.textContent = "No question matches these filters. Widen them to carry on.";
+        stopTimer();
+        ui.clock.textContent = "";
+        return;
+      }
+      clear(ui.meta);
+      ui.meta.appendChild(document.createTextNode(
+        [config.names.round[q.round] || q.round, config.names.type[q.type] || q.type, q.difficulty].join(" · ") + " · "));
+      ui.meta.appendChild(el("a", { href: new URL(q.url, siteRoot()).href, text: "Open the question page" }));
+      ui.prompt.textContent = q.prompt;
+      root.setAttribute("data-question", q.id);
+      resetTimer();
+    }
+
+    /* ---- the countdown ---- */
+
+    function resetTimer() {
+      stopTimer();
+      var seconds = presetFor(state.current);
+      state.timer = { total: seconds, left: seconds, running: false, since: 0, done: false };
+      ui.clock.textContent = clock(seconds);
+      ui.clock.classList.remove("hb-clock--done");
+      root.setAttribute("data-timer", "ready");
+      ui.start.textContent = "Start (s)";
+    }
+
+    function stopTimer() {
+      if (state.timer && state.timer.handle) clearInterval(state.timer.handle);
+      if (state.timer) state.timer.handle = null;
+    }
+
+    function toggleTimer() {
+      var t = state.timer;
+      if (!t || !state.current) return;
+      if (t.done) { resetTimer(); t = state.timer; }
+      if (t.running) {
+        t.left = Math.max(0, t.left - (Date.now() - t.since) / 1000);
+        t.running = false;
+        stopTimer();
+        root.setAttribute("data-timer", "paused");
+        status.textContent = "Paused.";
+        ui.start.textContent = "Resume (s)";
+        return;
+      }
+      t.running = true;
+      t.since = Date.now();
+      root.setAttribute("data-timer", "running");
+      status.textContent = "Answer out loud now.";
+      ui.start.textContent = "Pause (s)";
+      t.handle = setInterval(tick, 200);
+    }
+
+    function tick() {
+      var t = state.timer;
+      if (!root.isConnected) { stopTimer(); return; }
+      var left = t.left - (Date.now() - t.since) / 1000;
+      ui.clock.textContent = clock(left);
+      if (left <= 0) {
+        stopTimer();
+        t.running = false;
+        t.done = true;
+        t.left = 0;
+        ui.clock.classList.add("hb-clock--done");
+        root.setAttribute("data-timer", "done");
+        status.textContent = "Time's up. Reveal the model points and rate yourself.";
+        ui.start.textContent = "Restart (s)";
+      }
+    }
+
+    /* ---- reveal and rate ---- */
+
+    function reveal() {
+      var q = state.current;
+      if (!q || !ui.answer.hidden) return;
+      clear(ui.answer);
+      var outline = el("ol", { className: "hb-outline" });
+      q.outline.forEach(function (step) {
+        outline.appendChild(el("li", {}, [el("strong", { text: step.step }),
+          el("ul", {}, step.points.map(function (p) { return el("li", { text: p }); }))]));
+      });
+      ui.answer.appendChild(el("h3", { text: "Answer outline" }));
+      ui.answer.appendChild(outline);
+      ui.answer.appendChild(el("h3", { text: "What a strong answer does" }));
+      ui.answer.appendChild(el("ul", { className: "hb-strong" }, q.strong.map(function (s) { return el("li", { text: s }); })));
+      ui.answer.appendChild(el("h3", { text: "Red flags" }));
+      ui.answer.appendChild(el("ul", { className: "hb-redflags" }, q.flags.map(function (s) { return el("li", { text: s }); })));
+      if (q.follow_ups.length) {
+        ui.answer.appendChild(el("h3", { text: "Likely follow-ups" }));
+        ui.answer.appendChild(el("ul", {}, q.follow_ups.map(function (s) { return el("li", { text: s }); })));
+      }
+      ui.answer.hidden = false;
+    }
+
+    function markRating(r) {
+      Array.prototype.forEach.call(ui.rating.querySelectorAll("[data-rating]"), function (b) {
+        b.setAttribute("aria-pressed", String(Number(b.getAttribute("data-rating")) === r));
+      });
+    }
+
+    function rate(r) {
+      var q = state.current;
+      if (!q) return;
+      var h = drillHistory();
+      var entry = { q: q.id, r: r, t: new Date().toISOString() };
+      /* a second rating of the same sitting corrects the first rather than adding a drill */
+      if (state.rated && h.length && h[h.length - 1].q === q.id && h[h.length - 1].t === state.rated) h[h.length - 1] = entry;
+      else h.push(entry);
+      state.rated = entry.t;
+      save("drill:history", h.slice(-1000));
+      markRating(r);
+      status.textContent = "Saved: rated " + r + " (" + RATING_LABELS[r] + "). Press n for the next question.";
+      renderHistory();
+    }
+
+    /* ---- history and weak areas ---- */
+
+    function renderHistory() {
+      var h = drillHistory();
+      clear(ui.history);
+      ui.history.appendChild(el("h2", { id: "history", text: "Your drill history" }));
+      if (!h.length) {
+        ui.history.appendChild(el("p", { text: "Nothing drilled yet in this browser. Ratings you give appear here." }));
+        return;
+      }
+      ui.history.appendChild(el("h3", { text: "Weakest areas" }));
+      ui.history.appendChild(el("p", { className: "hb-meta",
+        text: "Average of your latest rating for each question, lowest first." }));
+      var areas = el("div", { className: "hb-weak" });
+      [["round", "By round"], ["type", "By question type"]].forEach(function (pair) {
+        var list = el("ol", { className: "hb-weak-list", "data-area": pair[0] });
+        weakAreas(h, pair[0]).forEach(function (a) {
+          list.appendChild(el("li", { "data-key": a.key, "data-average": a.average.toFixed(2) },
+            [el("strong", { text: config.names[pair[0]][a.key] || a.key }),
+             " average " + a.average.toFixed(1) + " over " + a.count + (a.count === 1 ? " question" : " questions")]));
+        });
+        areas.appendChild(el("div", {}, [el("h4", { text: pair[1] }), list]));
+      });
+      ui.history.appendChild(areas);
+
+      ui.history.appendChild(el("h3", { text: "Drilled so far" }));
+      var rows = h.slice(-100).reverse().map(function (e) {
+        var q = byId(e.q);
+        var when = new Date(e.t);
+        return el("tr", { "data-question": e.q, "data-rating": String(e.r) }, [
+          el("td", { text: isNaN(when) ? "" : when.toLocaleString() }),
+          el("td", {}, [q ? el("a", { href: new URL(q.url, siteRoot()).href, text: shorten(q.prompt) }) : e.q]),
+          el("td", { text: q ? (config.names.round[q.round] || q.round) : "" }),
+          el("td", { text: e.r + " " + RATING_LABELS[e.r] }),
+        ]);
+      });
+      ui.history.appendChild(el("div", { className: "hb-table-wrap" }, [el("table", { className: "hb-table hb-drill-log" }, [
+        el("thead", {}, [el("tr", {}, [el("th", { text: "When" }), el("th", { text: "Question" }), el("th", { text: "Round" }),
+          el("th", { text: "Rating" })])]),
+        el("tbody", {}, rows),
+      ])]));
+      ui.history.appendChild(el("button", { type: "button", className: "md-button", "data-action": "clear-history",
+        text: "Clear drill history", on: { click: function () {
+          if (window.confirm("Delete your whole drill history in this browser?")) { save("drill:history", null); renderHistory(); }
+        } } }));
+    }
+
+    function weakAreas(h, key) {
+      var latest = {};
+      h.forEach(function (e) { latest[e.q] = e.r; });
+      var groups = {};
+      Object.keys(latest).forEach(function (id) {
+        var q = byId(id);
+        if (!q) return;
+        var g = (groups[q[key]] = groups[q[key]] || { key: q[key], sum: 0, count: 0 });
+        g.sum += latest[id];
+        g.count += 1;
+      });
+      return Object.keys(groups).map(function (k) {
+        var g = groups[k];
+        return { key: g.key, count: g.count, average: g.sum / g.count };
+      }).sort(function (a, b) { return a.average - b.average || a.key.localeCompare(b.key); });
+    }
+  }
+
+  function shorten(text) {
+    var first = text.split(/[.?!]\s/)[0];
+    return first.length > 90 ? first.slice(0, first.lastIndexOf(" ", 90)) + "…" : first;
+  }
+  HB.practice.drillWeights = drillWeights;
+  dom.tool("hb-drill", "hb-drill-config", startDrill);
+})();

@@ -1,0 +1,263 @@
+/* The story builder: a DMA or STAR worksheet critiqued as it is typed.
+ * `critique` mirrors macros/tools/stories.py; the tests hold the two to the same results.
+ */
+(function () {
+  "use strict";
+  var HB = (window.HB = window.HB || {});
+  var dom = HB.dom;
+  var el = dom.el, clear = dom.clear, readConfig = dom.readConfig, siteRoot = dom.siteRoot, load = dom.load, save = dom.save, usd = dom.usd, clock = dom.clock, field = dom.field, select = dom.select, isTyping = dom.isTyping, isObject = dom.isObject;
+  HB.practice = HB.practice || {};
+  var regexCache = {};
+  function found(pattern, text) {
+    if (!pattern) return false;
+    if (!Object.prototype.hasOwnProperty.call(regexCache, pattern)) {
+      try { regexCache[pattern] = new RegExp(pattern, "i"); } catch (e) { regexCache[pattern] = null; }
+    }
+    return regexCache[pattern] ? regexCache[pattern].test(text || "") : false;
+  }
+
+  function spokenText(fields, names) {
+    return names.map(function (n) { return (fields[n] || "").trim(); }).filter(Boolean).join(" ");
+  }
+
+  function firstSentence(text) {
+    return text.trim().split(/[.!?]+\s+/)[0];
+  }
+
+  function wordCount(text) {
+    return text.trim().split(/\s+/).filter(Boolean).length;
+  }
+
+  /* config: {formats: {dma: [{id}], star: [...]}, rules: [...], phrases: [...]} */
+  function critique(fields, fmt, config) {
+    var names = config.formats[fmt].map(function (f) { return f.id; });
+    var story = spokenText(fields, names);
+    var findings = [];
+    if (!story) return findings;
+    config.rules.forEach(function (rule) {
+      if (rule.check === "field-needs") {
+        rule.fields.forEach(function (f) {
+          if (names.indexOf(f) >= 0 && !found(rule.pattern, fields[f] || "")) findings.push({ rule: rule.id, field: f });
+        });
+      } else if (rule.check === "claim-needs-evidence") {
+        if (found(rule.claim, story) && !found(rule.pattern, story)) findings.push({ rule: rule.id });
+      } else if (rule.check === "red-flag-phrases") {
+        config.phrases.forEach(function (p) {
+          if (found(p.pattern, story)) findings.push({ rule: rule.id, phrase: p.id });
+        });
+      } else if (rule.check === "spoken-length") {
+        var seconds = (wordCount(story) * 60) / rule.words_per_minute;
+        if (seconds > rule.target_seconds) findings.push({ rule: rule.id, seconds: seconds });
+      } else if (rule.check === "opening-needs") {
+        if (!found(rule.pattern, firstSentence(story))) findings.push({ rule: rule.id });
+      }
+    });
+    return findings;
+  }
+  function validStory(value) {
+    return isObject(value) && typeof value.id === "string" && isObject(value.fields) &&
+      (value.format === "dma" || value.format === "star");
+  }
+
+  if (HB.store && HB.store.registerImporter) {
+    HB.store.registerImporter("story:", function (name, value) {
+      if (!validStory(value) || name !== "story:" + value.id) return false;
+      HB.store.set(name, value);
+      return true;
+    });
+  }
+
+  function storyNames() {
+    return HB.store ? HB.store.names().filter(function (n) { return n.indexOf("story:") === 0; }) : [];
+  }
+
+  function savedStories() {
+    return storyNames().map(function (n) { return load(n, null); }).filter(validStory)
+      .sort(function (a, b) { return String(b.updated || "").localeCompare(String(a.updated || "")); });
+  }
+
+  function newStory() {
+    return { id: "s" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6), title: "", format: "dma", fields: {}, updated: "" };
+  }
+
+  function startStories(root, config, cleanups) {
+    var story = newStory();
+    var ui = {};
+    document.body.classList.add("hb-page-stories");
+    cleanups.push(function () { document.body.classList.remove("hb-page-stories"); });
+    clear(root);
+
+    ui.list = el("div", { className: "hb-story-list" });
+    ui.title = el("input", { type: "text", name: "title", maxLength: 120, placeholder: "e.g. Rolled back the auto-hedge launch" });
+    ui.formats = el("div", { className: "hb-story-formats", role: "radiogroup", "aria-label": "Story format" });
+    [["dma", "DMA: Decision, Metric, Alignment"], ["star", "STAR: Situation, Task, Action, Result"]].forEach(function (f) {
+      var radio = el("input", { type: "radio", name: "hb-story-format", value: f[0] });
+      radio.addEventListener("change", function () {
+        if (radio.checked) { story.format = f[0]; renderFields(); changed(); }
+      });
+      ui.formats.appendChild(el("label", { className: "hb-radio" }, [radio, " " + f[1]]));
+    });
+    ui.fields = el("div", { className: "hb-story-fields" });
+    ui.spoken = el("p", { className: "hb-story-spoken" });
+    ui.estimate = el("p", { className: "hb-story-estimate" });
+    ui.critique = el("ul", { className: "hb-critique", "aria-live": "polite" });
+    ui.status = el("p", { className: "hb-story-status", role: "status" });
+    ui.title.addEventListener("input", function () { story.title = ui.title.value; changed(); });
+
+    var editor = el("section", { className: "hb-story-editor", "aria-label": "Story worksheet" }, [
+      field("Story title", ui.title), ui.formats, ui.fields,
+      el("div", { className: "hb-story-buttons" }, [
+        el("button", { type: "button", className: "md-button md-button--primary", "data-action": "save", text: "Save story",
+          on: { click: function () { persist(true); } } }),
+        el("button", { type: "button", className: "md-button", "data-action": "new", text: "New story",
+          on: { click: function () { open(newStory()); ui.title.focus(); } } }),
+      ]),
+      ui.status,
+      el("h3", { text: "As you would say it" }), ui.spoken, ui.estimate,
+      el("h3", { text: "Critique" }), ui.critique,
+    ]);
+    ui.print = el("div", { className: "hb-story-print" });
+    root.appendChild(el("div", { className: "hb-story-layout" }, [editor, ui.list]));
+    root.appendChild(ui.print);
+
+    var stories = savedStories();
+    open(stories.length ? stories[0] : newStory());
+
+    function open(s) {
+      story = JSON.parse(JSON.stringify(s));
+      ui.title.value = story.title || "";
+      Array.prototype.forEach.call(ui.formats.querySelectorAll("input"), function (r) { r.checked = r.value === story.format; });
+      ui.status.textContent = "";
+      renderFields();
+      refresh();
+      renderList();
+    }
+
+    function renderFields() {
+      clear(ui.fields);
+      config.formats[story.format].forEach(function (f) {
+        var area = el("textarea", { name: f.id, rows: 3, "data-field": f.id });
+        area.value = story.fields[f.id] || "";
+        area.addEventListener("input", function () { story.fields[f.id] = area.value; changed(); });
+        ui.fields.appendChild(field(f.label, area, f.hint));
+      });
+    }
+
+    function isEmpty(s) {
+      return !(s.title || "").trim() && !Object.keys(s.fields).some(function (k) { return (s.fields[k] || "").trim(); });
+    }
+
+    function changed() {
+      refresh();
+      persist(false);
+    }
+
+    function persist(explicit) {
+      if (isEmpty(story)) {
+        if (explicit) ui.status.textContent = "Write something first; empty stories are not saved.";
+        return;
+      }
+      story.updated = new Date().toISOString();
+      save("story:" + story.id, story);
+      ui.status.textContent = "Saved in this browser.";
+      renderList();
+    }
+
+    function refresh() {
+      var names = config.formats[story.format].map(function (f) { return f.id; });
+      var text = spokenText(story.fields, names);
+      ui.spoken.textContent = text || "Your story appears here in the order you would tell it.";
+      var lengthRule = config.rules.filter(function (r) { return r.check === "spoken-length"; })[0];
+      if (lengthRule) {
+        var words = text ? wordCount(text) : 0;
+        var seconds = (words * 60) / lengthRule.words_per_minute;
+        ui.estimate.textContent = words + (words === 1 ? " word" : " words") + ": about " + Math.round(seconds) +
+          " s spoken at " + lengthRule.words_per_minute + " words a minute (target " + lengthRule.target_seconds + " s).";
+        ui.estimate.setAttribute("data-seconds", String(Math.round(seconds)));
+      }
+      renderCritique(critique(story.fields, story.format, config), text);
+    }
+
+    function renderCritique(findings, text) {
+      clear(ui.critique);
+      if (!text) {
+        ui.critique.appendChild(el("li", { className: "hb-critique-none", text: "Start writing and the critique appears here." }));
+        return;
+      }
+      if (!findings.length) {
+        ui.critique.appendChild(el("li", { className: "hb-critique-ok", text: "No critique: a decision, a number up front, money or a percentage, and nothing that sounds like deferring." }));
+        return;
+      }
+      findings.forEach(function (f) {
+        var rule = config.rules.filter(function (r) { return r.id === f.rule; })[0];
+        var detail = null;
+        if (f.field) detail = "In: " + labelOf(f.field) + ".";
+        if (f.phrase) {
+          var p = config.phrases.filter(function (x) { return x.id === f.phrase; })[0];
+          detail = "“" + p.phrase + "”. Instead: " + p.instead;
+        }
+        if (f.seconds) detail = "About " + Math.round(f.seconds) + " s against a target of " + rule.target_seconds + " s.";
+        ui.critique.appendChild(el("li", { className: "hb-finding", "data-rule": f.rule, "data-phrase": f.phrase || null,
+          "data-field": f.field || null }, [
+          el("strong", { text: rule.title }), detail ? el("span", { className: "hb-finding-detail", text: " " + detail }) : null,
+          f.phrase ? null : el("span", { className: "hb-finding-advice", text: " " + rule.advice }),
+        ]));
+      });
+    }
+
+    function labelOf(id) {
+      var all = config.formats.dma.concat(config.formats.star);
+      return (all.filter(function (f) { return f.id === id; })[0] || { label: id }).label;
+    }
+
+    function renderList() {
+      var stories = savedStories();
+      clear(ui.list);
+      ui.list.appendChild(el("h3", { text: "Saved stories (" + stories.length + ")" }));
+      if (!stories.length) {
+        ui.list.appendChild(el("p", { text: "None yet. Stories save themselves as you type." }));
+      } else {
+        var list = el("ul", { className: "hb-story-saved" });
+        stories.forEach(function (s) {
+          var count = critique(s.fields, s.format, config).length;
+          list.appendChild(el("li", { "data-story": s.id, className: s.id === story.id ? "hb-current" : "" }, [
+            el("span", { className: "hb-story-name", text: s.title || "Untitled story" }),
+            el("span", { className: "hb-meta", text: " " + s.format.toUpperCase() + " · " +
+              (count ? count + (count === 1 ? " critique" : " critiques") : "no critique") }),
+            el("span", { className: "hb-story-actions" }, [
+              el("button", { type: "button", className: "md-button", "data-action": "edit", text: "Edit",
+                on: { click: function () { open(s); } } }),
+              el("button", { type: "button", className: "md-button", "data-action": "delete", text: "Delete",
+                on: { click: function () {
+                  if (!window.confirm("Delete the story “" + (s.title || "Untitled story") + "”?")) return;
+                  save("story:" + s.id, null);
+                  if (s.id === story.id) open(newStory()); else renderList();
+                } } }),
+            ]),
+          ]));
+        });
+        ui.list.appendChild(list);
+      }
+      ui.list.appendChild(el("button", { type: "button", className: "md-button", "data-action": "print",
+        text: "Print the story bank", on: { click: function () { window.print(); } } }));
+      renderPrint(stories);
+    }
+
+    function renderPrint(stories) {
+      clear(ui.print);
+      ui.print.appendChild(el("h2", { text: "Story bank" }));
+      stories.forEach(function (s) {
+        var parts = config.formats[s.format].filter(function (f) { return (s.fields[f.id] || "").trim(); });
+        ui.print.appendChild(el("article", { className: "hb-story-card" }, [
+          el("h3", { text: (s.title || "Untitled story") + " (" + s.format.toUpperCase() + ")" }),
+          el("dl", {}, parts.reduce(function (acc, f) {
+            return acc.concat([el("dt", { text: f.label }), el("dd", { text: s.fields[f.id] })]);
+          }, [])),
+        ]));
+      });
+    }
+  }
+
+  HB.practice.critique = critique;
+  dom.tool("hb-stories", "hb-stories-config", startStories);
+})();

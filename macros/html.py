@@ -1,0 +1,61 @@
+"""The one way the handbook makes HTML: Jinja2 templates in `macros/templates/`,
+with autoescape on. A template receives records and plain strings and escapes
+them; contributed Markdown enters only through the `md` filters (`text.markdown`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from . import components as c
+from .pay import usd, usd_span
+from .text import href, markdown, md_heading, plain, short_title
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def json_for_script(data: object) -> Markup:
+    """JSON that no data can close or comment out inside <script>: '<', '>' and '&' never appear raw."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def yaml_scalar(value: object) -> Markup:
+    """A front-matter value: JSON is valid YAML, and a title is HTML-escaped because the theme
+    places page titles in the page unescaped."""
+    if isinstance(value, str):
+        value = str(escape(" ".join(value.split())))
+    return Markup(json.dumps(value))
+
+
+def span(value, unit: str = "") -> str:
+    from .disagreements import span_text
+
+    return span_text(value, unit)
+
+
+def _env() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True,
+    )  # fmt: skip
+    env.filters.update(
+        md=markdown, md_block=lambda text: markdown(text, block=True), md_heading=md_heading, plain=plain,
+        short_title=short_title, usd=usd, span=span, json_script=json_for_script, yaml=yaml_scalar,
+    )  # fmt: skip
+    env.globals.update(
+        href=href, usd_span=usd_span, c=c,
+    )  # fmt: skip
+    return env
+
+
+ENV = _env()
+
+
+def render(template: str, **context: object) -> Markup:
+    """A template's output: safe to place in another template, since every data string in it was escaped."""
+    return Markup(ENV.get_template(template).render(**context))

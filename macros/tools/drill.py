@@ -1,0 +1,143 @@
+"""The drill: a timed question, weighted towards what the candidate rated worst.
+`docs/assets/tools/drill.js` mirrors `drill_weights`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import components as c
+from .. import models as m
+from ..handbook import Handbook
+from ..html import render
+from ..text import page_url, plain
+from . import choices, practice_of, tool
+
+QUESTIONS_JSON = "assets/questions.json"
+
+
+def drill_weights(question_ids: Iterable[str], history: Sequence[Mapping], rule: m.SpacedRepetition) -> dict[str, float]:
+    """Each question's chance of being drawn next.  `history` is oldest first, each
+    entry `{"q": question id, "r": rating 1-5}`."""
+    last_rating: dict[str, int] = {}
+    for entry in history:
+        last_rating[entry["q"]] = entry["r"]
+    recent = {entry["q"] for entry in history[-rule.recent_window :]} if rule.recent_window else set()
+    weights = {}
+    for qid in question_ids:
+        weight = rule.unseen_weight if qid not in last_rating else rule.rating_ceiling - last_rating[qid]
+        weights[qid] = weight * (rule.recent_factor if qid in recent else 1)
+    return weights
+
+
+@dataclass(frozen=True)
+class TimerPreset:
+    id: str
+    label: str
+    seconds: int
+    rounds: tuple[str, ...]
+    why: str
+    sources: tuple[str, ...]
+
+    @property
+    def clock(self) -> str:
+        return f"{self.seconds // 60}:{self.seconds % 60:02d}"
+
+
+def timer_presets(hb: Handbook) -> list[TimerPreset]:
+    """The data's presets, then every distinct round length reported in the loops."""
+    timer = practice_of(hb).timer
+    presets = [TimerPreset(p.id, p.label, p.seconds, tuple(p.default_for), plain(p.why), tuple(p.sources)) for p in timer.presets]
+    if not timer.round_lengths:
+        return presets
+    lengths: dict[tuple[str, float, float], tuple[list[str], list[str]]] = {}
+    for loop in hb.loops.values():
+        for r in loop.rounds:
+            if r.minutes is None:
+                continue
+            names, sources = lengths.setdefault((r.kind, r.minutes.low, r.minutes.high), ([], []))
+            names.append(r.name)
+            sources.extend(s for s in loop.sources if s not in sources)
+    kinds = list(hb.round_kinds)
+    for (kind, low, high), (names, sources) in sorted(lengths.items(), key=lambda kv: (kinds.index(kv[0][0]), kv[0][1], kv[0][2])):
+        span = f"{low:g} min" if low == high else f"{low:g}–{high:g} min"
+        why = f"As reported for: {'; '.join(dict.fromkeys(names))}." + ("" if low == high else " The timer runs to the upper end.")
+        presets.append(
+            TimerPreset(
+                f"round-{kind}-{low:g}-{high:g}", f"{hb.round_kinds[kind].name}: {span}", int(high * 60), (kind,), why, tuple(sources)
+            )
+        )
+    return presets
+
+
+def questions_payload(hb: Handbook, directory_urls: bool = True) -> dict:
+    """Every question as plain text, for the drill (fetched once, on the drill page only)."""
+    return {
+        "questions": [
+            {
+                "id": q.id,
+                "title": c.title_of(q),
+                "prompt": plain(q.prompt),
+                "url": page_url(c.question_src(q.id), directory_urls),
+                "tracks": list(q.tracks),
+                "round": q.round,
+                "type": q.type,
+                "difficulty": q.difficulty,
+                "origin": q.origin,
+                "outline": [{"step": plain(s.step), "points": [plain(p) for p in s.points]} for s in q.outline],
+                "strong": [plain(s) for s in q.strong_answer],
+                "flags": [plain(f) for f in q.red_flags],
+                "follow_ups": [plain(f) for f in q.follow_ups],
+                "model_answer": [plain(p) for p in (q.model_answer or "").split("\n") if p.strip()],
+            }
+            for q in hb.questions.values()
+        ]
+    }
+
+
+def write_questions_json(hb: Handbook, site_dir: Path, directory_urls: bool = True) -> Path:
+    target = Path(site_dir) / QUESTIONS_JSON
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(questions_payload(hb, directory_urls), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return target
+
+
+def drill_tool(hb: Handbook, here: str) -> str:
+    rule = practice_of(hb).repetition
+    used_rounds = {q.round for q in hb.questions.values()}
+    used_types = {q.type for q in hb.questions.values()}
+    config = {
+        "questions": QUESTIONS_JSON,
+        "presets": [
+            {"id": p.id, "label": plain(p.label), "seconds": p.seconds, "rounds": list(p.rounds)} for p in timer_presets(hb)
+        ],
+        "repetition": {
+            "unseen_weight": rule.unseen_weight, "rating_ceiling": rule.rating_ceiling,
+            "recent_window": rule.recent_window, "recent_factor": rule.recent_factor,
+        },
+        "filters": {
+            "track": choices((t.id, t.name) for t in hb.tracks.values()),
+            "round": choices((k, r.name) for k, r in hb.round_kinds.items() if k in used_rounds),
+            "type": choices((k, v) for k, v in c.QUESTION_TYPES.items() if k in used_types),
+            "difficulty": choices(c.DIFFICULTY.items()),
+        },
+        "names": {
+            "round": {k: plain(r.name) for k, r in hb.round_kinds.items()},
+            "type": dict(c.QUESTION_TYPES),
+        },
+    }  # fmt: skip
+    return tool("hb-drill", render("drill_static.html", here=here, c=c), "hb-drill-config", config)
+
+
+def drill_rule(hb: Handbook, here: str) -> str:
+    rule = practice_of(hb).repetition
+    return render("rule.html", here=here, c=c, sources=hb.sources, text=rule.note, cites=rule.sources, fresh=c.freshness(hb, "practice"))
+
+
+def timer_table(hb: Handbook, here: str) -> str:
+    return render("timers.html", here=here, c=c, sources=hb.sources, presets=timer_presets(hb), round_kinds=hb.round_kinds)
+
+
+PAGE_MACROS = {"practice_drill": drill_tool, "practice_drill_rule": drill_rule, "practice_timers": timer_table}
