@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from . import models as m
 from .tools.stories import FORMATS, critique
 
-QUOTED = re.compile(r"[\"“]([^\"”]{6,})[\"”]")
+# A phrase a red flag quotes, as a candidate would say it: three words or more.
+QUOTED = re.compile(r"[\"“]([^\"”]+?\s[^\"”]+?\s[^\"”]+?)[\"”]")
 
 
 def opener(answer: str) -> str:

@@ -46,8 +46,21 @@ _md = _reader()
 _UNCHANGED = re.compile(r"[A-Za-z(\"'\u2018\u201c][^\x00-\x1f\x7f\xa0\\`*_\[\]!<>&#]*(?<=\S)\Z")
 
 
+def _only_web_links(element: str, attribute: str, value: str) -> str | None:
+    # Browsers drop tabs, newlines and control characters inside a URL, so "java<TAB>script:"
+    # runs as script although a sanitizer reads it as a relative link. A contributed link is
+    # kept only when, read as a browser reads it, it is http, https or mailto.
+    if attribute != "href":
+        return value
+    seen = "".join(ch for ch in value if ord(ch) > 0x20).lower()
+    return value if seen.split(":", 1)[0] in SCHEMES and ":" in seen else None
+
+
 def _clean(rendered: str, tags: set[str]) -> str:
-    return nh3.clean(rendered, tags=tags, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel="noopener nofollow")
+    return nh3.clean(
+        rendered, tags=tags, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel="noopener nofollow",
+        attribute_filter=_only_web_links,
+    )  # fmt: skip
 
 
 @functools.cache
