@@ -11,6 +11,7 @@ from . import components as c
 from .charts import pay_chart
 from .disagreements import figure_text, num, per_second, span_text
 from .disagreements import find as find_disagreements
+from .disagreements import reported_topics
 from .handbook import Handbook
 from .html import render
 from .models import PayBand
@@ -100,7 +101,12 @@ def _rate_check(hb: Handbook, f) -> str:
 
 
 def disagreements(hb: Handbook, here: str) -> str:
-    return _render("disagreements.html", hb, here, found=find_disagreements(hb))
+    """Every topic two or more sources report on; the build stops if one is missing from the page."""
+    html = _render("disagreements.html", hb, here, found=find_disagreements(hb))
+    missing = [t for t in reported_topics(hb) if f'id="topic-{t}"' not in html]
+    if missing:
+        raise ValueError(f"the disagreements page lacks topics two or more sources report: {', '.join(missing)}")
+    return html
 
 
 def question_bank(hb: Handbook, here: str) -> str:
@@ -164,7 +170,10 @@ def tag_index(hb: Handbook, here: str) -> str:
 
 
 def glossary(hb: Handbook, here: str) -> str:
-    used = {t: [q for q in hb.questions.values() if t in {x.id for x in hb.terms_in(q)}] for t in hb.terms}
+    used: dict[str, list] = {t: [] for t in hb.terms}
+    for q in hb.questions.values():
+        for term in hb.terms_in(q):
+            used[term.id].append(q)
     terms = sorted(hb.terms.values(), key=lambda t: t.term.lower())
     return _render("glossary.html", hb, here, terms=terms, used=used, all_terms=hb.terms, fresh=c.freshness(hb, "glossary"))
 

@@ -49,6 +49,22 @@ outline:
     points:
       - Legal and market risks first.
 sources: [handbook]
+title: Decide whether to list a new pair
+origin: practice
+model_answer: >-
+    I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number.
+    I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number.
+    I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number.
+    I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number.
+    I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number.
+    I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number.
+    I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number.
+    I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number.
+    I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number.
+weak_answer:
+  answer: >-
+    I would list it because the volume looks big and users ask for it. I would list it because the volume looks big and users ask for it. I would list it because the volume looks big and users ask for it. I would list it because the volume looks big and users ask for it. I would list it because the volume looks big and users ask for it.
+  why: It talks only about volume.
 """
 
 
@@ -389,19 +405,28 @@ def _items(payloads: dict[str, str]) -> str:
     return "".join(f"  - {_quoted(f'{marker} {text}')}\n" for marker, text in payloads.items())
 
 
+TITLE = "T00 <script>alert('title')</script> {{ 7*7 }}"
+FILLER = " ".join(["I would weigh the listing risk first and decide with a number."] * 30)
+WEAK = " ".join(["I would list it because the volume looks big and users ask for it."] * 5)
+
+
 def hostile_question() -> str:
+    """Every payload in a list item of its own, spread over the lists a question has."""
+    items = list({**SHOWN_AS_TYPED, **LINKS_LOSING_THEIR_URL, **IMAGE, **TEMPLATES, **SNIPPETS}.items())
+    strong, flags, follow, points = items[:10], items[10:18], items[18:26], items[26:]
     steps = "".join(
         f"  - step: {_quoted(f'X{marker} {text}')}\n    points:\n      - point\n"
         for marker, text in {**TEMPLATES, "H01": "<b onmouseover=alert(1)>Step</b>"}.items()
     )
     return (
-        f"id: hostile-probe\nprompt: {_quoted(PROMPT)}\ntracks: [pm]\nround: product\ntype: product-sense\n"
-        "difficulty: core\n"
-        f"strong_answer:\n{_items({**SHOWN_AS_TYPED, **LINKS_LOSING_THEIR_URL, **IMAGE})}"
-        f"red_flags:\n{_items(TEMPLATES)}"
-        f"follow_ups:\n{_items(SNIPPETS)}"
+        f"id: hostile-probe\ntitle: {_quoted(TITLE)}\norigin: practice\nprompt: {_quoted(PROMPT)}\ntracks: [pm]\n"
+        "round: product\ntype: product-sense\ndifficulty: core\n"
+        f"strong_answer:\n{_items(dict(strong))}"
+        f"red_flags:\n{_items(dict(flags))}"
+        f"follow_ups:\n{_items(dict(follow))}"
         f"outline:\n{steps}"
-        f"  - step: Reference link\n    points:\n      - {_quoted('R01 [x][ref]' + chr(10) * 2 + '[ref]: javascript:alert(1)')}\n"
+        f"  - step: Payloads\n    points:\n{_items(dict(points)).replace('  - ', '      - ')}"
+        f"model_answer: {_quoted(FILLER)}\nweak_answer:\n  answer: {_quoted(WEAK)}\n  why: Volume only.\n"
         "sources: [handbook]\n"
     )
 
@@ -411,7 +436,7 @@ def _project_copy(tmp: Path, data: Path) -> Path:
     Code, hooks and CONTRIBUTING.md are linked, so the build runs the real thing."""
     project = tmp / "project"
     project.mkdir()
-    for name in ("macros", "hooks", "CONTRIBUTING.md"):
+    for name in ("macros", "hooks", "overrides", "CONTRIBUTING.md"):
         (project / name).symlink_to(ROOT / name)
     (project / "data").symlink_to(data)
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
@@ -472,9 +497,9 @@ def test_payloads_show_as_the_text_that_was_typed(question_page):
         assert item_for(question_page, marker).get_text() == f"{marker} {text}"
 
 
-def test_the_prompt_is_escaped_in_heading_title_and_lead(question_page):
-    assert question_page.select_one("article h1").get_text(strip=True) == PROMPT
-    assert question_page.title.get_text().startswith(PROMPT)
+def test_the_title_and_prompt_are_escaped_in_heading_title_and_lead(question_page):
+    assert question_page.select_one("article h1").get_text(strip=True) == TITLE
+    assert question_page.title.get_text().startswith(TITLE)
     assert question_page.select_one(".hb-prompt").get_text() == PROMPT
 
 
@@ -519,13 +544,7 @@ def test_dangerous_links_keep_their_text_and_lose_their_url(question_page):
         item = item_for(question_page, marker)
         [link] = item.find_all("a")
         assert item.get_text() == f"{marker} a"
-        if marker == "L10":
-            # Angle brackets are escaped before Markdown runs, so this becomes a harmless relative link.
-            assert not _scheme(link.get("href", "")).startswith(DANGEROUS_SCHEMES)
-        else:
-            assert "href" not in link.attrs, (marker, link)
-    [reference] = [li for li in question_page.select(".hb-outline li li") if li.get_text().startswith("R01")]
-    assert "href" not in reference.find("a").attrs
+        assert "href" not in link.attrs, (marker, link)
 
 
 def test_a_data_image_is_dropped(question_page):
@@ -536,9 +555,8 @@ def test_a_data_image_is_dropped(question_page):
 
 def test_template_code_is_shown_never_run(question_page):
     for marker, code in TEMPLATES.items():
-        # Markdown reads `__x__` as bold, so dunder names lose their underscores in Markdown
-        # fields; the braces, and so the template code, stay as text.
-        assert item_for(question_page, marker).get_text() == f"{marker} {code.replace('__', '')}"
+        # Underscores never emphasise, so dunder names keep them: the template code shows as typed.
+        assert item_for(question_page, marker).get_text() == f"{marker} {code}"
     steps = [s.get_text() for s in question_page.select(".hb-outline > li > strong")]
     for marker, code in TEMPLATES.items():
         assert f"X{marker} {code}" in steps  # outline steps are escaped, not Markdown: exactly as typed

@@ -4,20 +4,42 @@ from another host."""
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime
 import gzip
+import os
 import re
 import struct
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pydantic
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from .conftest import BUILD_EPOCH, ROOT, build_site, copy_data
+from macros import models as m
+from macros.load import load_handbook
 
-SITE_HOST = urlsplit(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).netloc
+from .conftest import BUILD_EPOCH, DATA, ROOT, build_site, copy_data
+
+
+def _config() -> dict:
+    """mkdocs.yml as the build reads it, with `!ENV [NAME, default]` taken from the environment."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env(loader, node):
+        name, *default = loader.construct_sequence(node)
+        return os.environ.get(name, default[0] if default else None)
+
+    Loader.add_constructor("!ENV", env)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506
+
+
+SITE_HOST = urlsplit(_config()["site_url"]).netloc
 # Elements and attributes through which a page makes the browser fetch something.
 FETCHING = {
     "script": ("src",),
@@ -133,3 +155,157 @@ def test_the_checks_above_see_third_party_urls():
         "//fonts.example.com/f.css",
         "https://fonts.example.org/f.woff2",
     ]
+
+
+# -- figures and their sources ------------------------------------------------------------
+
+SOURCES = ROOT.parent / "shared" / "sources"
+NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+
+
+def _forms(value: float) -> set[str]:
+    """The ways an article may write a number: 5000, 5,000, 5k; 10000000000 as 10 billion."""
+    if value != int(value):
+        return {f"{value:g}"}
+    v = int(value)
+    out = {str(v), f"{v:,}"}
+    for size, suffixes in ((10**9, ("b", "bn", "billion")), (10**6, ("m", "million")), (10**3, ("k",))):
+        if v >= size and (v * 10) % size == 0:
+            out |= {f"{v / size:g}{s}" for s in suffixes}
+    return out
+
+
+def _normalised(text: str) -> str:
+    text = re.sub(r"[\u00a0\u2009\u202f\u2011]", " ", text).replace("\u2013", "-")
+    text = re.sub(r"(\d) (\d{3})\b", r"\1,\2", text)  # "155 000"
+    return re.sub(r"(\d) ?\+? ?(k|b|bn|billion|m|million)\b", r"\1\2", text, flags=re.I)  # "10+ billion", "5 k"
+
+
+def holds(text: str, value: float) -> bool:
+    return any(re.search(rf"(?<![\d.]){re.escape(f)}(?!\d)", text, re.I) for f in _forms(value))
+
+
+def holds_range(text: str, low: float, high: float) -> bool:
+    """Both ends close together, as a range is written: "30-100%", "30 % to 100 %"."""
+    ends = ["|".join(map(re.escape, _forms(v))) for v in (low, high)]
+    return re.search(rf"(?<![\d.])(?:{ends[0]})\D{{1,12}}(?:{ends[1]})(?!\d)", text, re.I) is not None
+
+
+RANGE = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(?:-|–|to)\s*(\d[\d,]*(?:\.\d+)?)")
+
+
+@pytest.fixture(scope="module")
+def articles(hb) -> dict[str, str]:
+    return {s.id: _normalised((SOURCES / s.file).read_text(encoding="utf-8")) for s in hb.sources.values() if s.file}
+
+
+def _candidates(low: float, high: float) -> set[float]:
+    """A stored value as an article may give it: either end, the middle of "21 ± 3", or in
+    the next larger unit (360 minutes as 6 hours)."""
+    values = {low, high, (low + high) / 2}
+    return values | {v / 60 for v in values} | {v / 3600 for v in values}
+
+
+def sources_missing_their_figure(hb, articles) -> list[tuple[str, str]]:
+    """(record, source) where a figure or band cites an article that holds none of its numbers."""
+    missing = []
+    for record, numbers in [
+        *((f, _candidates(f.value.low, f.value.high)) for f in hb.figures.values()),
+        *((b, _candidates(b.base.low, b.base.high)) for b in hb.bands.values()),
+    ]:
+        missing += [(record.id, s) for s in record.sources if s in articles and not any(holds(articles[s], v) for v in numbers)]
+    return missing
+
+
+def test_every_figure_and_band_cites_only_articles_that_hold_it(hb, articles):
+    assert sources_missing_their_figure(hb, articles) == []
+
+
+def test_the_check_above_finds_a_figure_cited_to_the_wrong_article(hb, articles):
+    figure = next(f for f in hb.figures.values() if f.sources == ["ai-ml-pm-2026"] or "ai-ml-pm-2026" in f.sources)
+    wrong = figure.model_copy(update={"sources": ["day-in-life-2026"], "value": m.Span(low=777_777, high=777_777)})
+    hb_wrong = copy.copy(hb)
+    hb_wrong.figures = {**hb.figures, figure.id: wrong}
+    assert (figure.id, "day-in-life-2026") in sources_missing_their_figure(hb_wrong, articles)
+
+
+def numbers_no_cited_article_holds(hb, articles) -> list[tuple[str, float]]:
+    """In prose that cites only articles (not the handbook's own arithmetic), every number
+    must appear in one of the articles it cites."""
+    out = []
+    for placed in hb.placed:
+        r = placed.record
+        if not isinstance(r, (m.ChecklistItem, m.Finding, m.Statement)) or "handbook" in r.sources:
+            continue
+        cited = [articles[s] for s in r.sources if s in articles]
+        text = getattr(r, "text", None) or r.says
+        where = f"{placed.doc.path}:{placed.doc.line_of(placed.loc)}"
+        for number in NUMBER.findall(text):
+            value = float(number.replace(",", ""))
+            if cited and not any(holds(a, value) for a in cited):
+                out.append((where, value))
+        for low, high in RANGE.findall(text):
+            ends = (float(low.replace(",", "")), float(high.replace(",", "")))
+            if cited and not any(holds_range(a, *ends) for a in cited):
+                out.append((where, ends))
+    return out
+
+
+def test_prose_states_only_numbers_its_articles_hold_unless_it_cites_the_handbook(hb, articles):
+    assert numbers_no_cited_article_holds(hb, articles) == []
+
+
+def test_the_check_above_finds_a_range_cited_to_an_article_that_never_gives_it(hb, articles):
+    # The slip an audit found: a 30-100% bonus range cited only to the day-in-the-life article.
+    item = m.ChecklistItem(id="probe", text="Bonus runs 30-100% of base.", sources=["day-in-life-2026"])
+    hb_slip = copy.copy(hb)
+    hb_slip.placed = [*hb.placed[:1], dataclasses.replace(hb.placed[0], record=item)]
+    assert [value for _, value in numbers_no_cited_article_holds(hb_slip, articles)] == [(30.0, 100.0)]
+
+
+def test_a_rate_check_applies_only_to_rates():
+    with pytest.raises(pydantic.ValidationError, match="not a rate"):
+        m.KeyFigure(id="pay", topic="pay", label="Pay", value=m.Span(low=1, high=1), unit="USD", per="day", sources=["handbook"])
+    with pytest.raises(pydantic.ValidationError, match="per"):
+        m.KeyFigure(id="vetoes", topic="vetoes", label="Vetoes", value=m.Span(low=1, high=1), unit="vetoes", per="year", sources=["handbook"])
+
+
+def test_the_key_figures_page_checks_per_second_only_the_rates(site, hb):
+    page = BeautifulSoup((site / "key-figures/index.html").read_text(encoding="utf-8"), "html.parser")
+    checked = {tr["id"].removeprefix("fig-") for tr in page.select("tr[id^=fig-]") if "per second" in tr.select("td")[2].get_text()}
+    assert checked == {f.id for f in hb.figures.values() if f.per and f.per != "second"}
+
+
+def test_a_band_the_handbook_computed_is_never_presented_as_stated(site, hb):
+    page = BeautifulSoup((site / "practice/offer/index.html").read_text(encoding="utf-8"), "html.parser")
+    items = page.select("#hb-offer li[data-band]")
+    assert items
+    for li in items:
+        band = hb.bands[li["data-band"]]
+        assert "handbook's sum" in li.get_text()
+        if band.stated_total:
+            assert "the source states" in li.get_text()
+
+
+def test_the_disagreements_page_lists_every_topic_two_sources_report(site, hb):
+    from macros.disagreements import reported_topics
+
+    page = BeautifulSoup((site / "disagreements/index.html").read_text(encoding="utf-8"), "html.parser")
+    shown = {s["id"].removeprefix("topic-") for s in page.select("section.hb-disagreement[id^=topic-]")}
+    topics = set(reported_topics(hb))
+    assert {"bonus-structure", "negotiate-first"} & topics or len(topics) >= 10
+    assert topics <= shown
+
+
+def test_every_source_shows_its_public_address(site, hb):
+    page = BeautifulSoup((site / "sources/index.html").read_text(encoding="utf-8"), "html.parser")
+    for s in hb.sources.values():
+        if s.url:
+            assert page.select_one(f"#src-{s.id} a[href='{s.url}']") is not None
+    cite = BeautifulSoup((site / "pay/index.html").read_text(encoding="utf-8"), "html.parser").select_one("a.hb-src[title]")
+    assert "https://" in cite["title"]
+
+
+@pytest.fixture(scope="module")
+def hb():
+    return load_handbook(DATA)
