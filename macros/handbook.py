@@ -15,7 +15,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import models as m
-from .yamlsafe import Document, Loc, Problem, _dotted
+from .problems import Loc, Problem
+from .problems import dotted as _dotted
+from .yamlsafe import Document
 
 # Which fields of which record hold ids of which kind.
 REFS: dict[type[BaseModel], dict[str, str]] = {
@@ -94,6 +96,7 @@ class Handbook:
     default_vesting_years: int = 4
     practice: m.PracticeFile | None = None
     placed: list[Placed] = field(default_factory=list, repr=False)
+    _terms_of: dict[str, list[m.Term]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def assemble(cls, parsed: dict[str, tuple[Document, BaseModel]]) -> Handbook:
@@ -131,8 +134,14 @@ class Handbook:
     def problems(self) -> list[Problem]:
         return [
             *self._duplicate_ids(), *self._dangling_refs(), *self._checklist_item_ids(), *self._unsourced(),
-            *self._model_answers(),
+            *self._model_answers(), *self._balance(),
         ]  # fmt: skip
+
+    def _balance(self) -> Iterator[Problem]:
+        from . import balance
+
+        folder = next((p.doc.path.rsplit("/", 1)[0] for p in self.placed if isinstance(p.record, m.Question)), "data/questions")
+        yield from balance.problems(list(self.questions.values()), list(self.round_kinds), folder)
 
     def _model_answers(self) -> Iterator[Problem]:
         from . import answers
@@ -215,8 +224,10 @@ class Handbook:
 
     def terms_in(self, q: m.Question) -> list[m.Term]:
         """The glossary terms a question's prompt, answers or outline use, in glossary order."""
-        text = " ".join([q.prompt, *q.strong_answer, *q.follow_ups, *(pt for s in q.outline for pt in s.points), q.model_answer or ""])
-        return [t for t in self.terms.values() if _term_pattern(t).search(text)]
+        if q.id not in self._terms_of:
+            text = " ".join([q.prompt, *q.strong_answer, *q.follow_ups, *(pt for s in q.outline for pt in s.points), q.model_answer or ""])
+            self._terms_of[q.id] = [t for t in self.terms.values() if _term_pattern(t).search(text)]
+        return self._terms_of[q.id]
 
     def tags(self) -> dict[str, list[m.Question]]:
         out: dict[str, list[m.Question]] = defaultdict(list)

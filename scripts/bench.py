@@ -139,11 +139,17 @@ class SyntheticBank:
     def question(self, tags: list[str]) -> dict:
         rng, shape = self.rng, self.rng.choice(self.real)
         prompt = self.chain.text(len(shape["prompt"]))
+        source = rng.choice(self.sources)
+        title = self.chain.text(len(shape["title"]))[:70].rsplit(" ", 1)[0]
         return {
             "id": self.new_id(prompt),
+            "title": title if len(title) >= 8 else shape["title"],
+            "origin": "practice" if source == "handbook" else "reported",
             "prompt": prompt,
             "tracks": rng.sample(self.tracks, rng.randint(1, 2)),
-            "round": rng.choice(self.rounds),
+            # The answers are a real question's, so they have a real answer's length and pass its
+            # round's rules; the round comes with them.
+            "round": shape["round"],
             "type": rng.choice(TYPES),
             "difficulty": rng.choice(DIFFICULTIES),
             "frameworks": rng.sample(self.frameworks, rng.randint(0, 2)),
@@ -152,7 +158,9 @@ class SyntheticBank:
             "red_flags": [self.chain.text(len(t)) for t in shape["red_flags"]],
             "follow_ups": [self.chain.text(len(t)) for t in shape.get("follow_ups", [])],
             "outline": [{"step": s["step"], "points": [self.chain.text(len(p)) for p in s["points"]]} for s in shape["outline"]],
-            "sources": [rng.choice(self.sources)],
+            "model_answer": shape["model_answer"],
+            "weak_answer": shape["weak_answer"],
+            "sources": [source],
         }
 
 
