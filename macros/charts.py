@@ -63,7 +63,8 @@ def pay_chart(rows: list[tuple[PayBand, Annualised, str, str, str]]) -> Markup:
         return Markup("")
     top = max(max(band.base.high, est.high) for band, est, *_ in rows)
     top = (int(top // 50_000) + 1) * 50_000
-    label_w, chart_w, row_h = 330, 520, 30
+    longest = max(len(f"{track}, {level} ({source})") for _, _, track, level, source in rows)
+    label_w, chart_w, row_h = max(330, longest * 7 + 16), 520, 30
     scale = chart_w / top
     height = row_h * len(rows) + 60
     bars = []

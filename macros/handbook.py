@@ -225,8 +225,9 @@ class Handbook:
     def terms_in(self, q: m.Question) -> list[m.Term]:
         """The glossary terms a question's prompt, answers or outline use, in glossary order."""
         if q.id not in self._terms_of:
-            text = " ".join([q.prompt, *q.strong_answer, *q.follow_ups, *(pt for s in q.outline for pt in s.points), q.model_answer or ""])
-            self._terms_of[q.id] = [t for t in self.terms.values() if _term_pattern(t).search(text)]
+            text = " ".join([q.prompt, *q.strong_answer, *q.follow_ups, *(pt for s in q.outline for pt in s.points), q.model_answer])
+            found = _glossary_matcher(tuple((t.id, (t.term, *t.aliases)) for t in self.terms.values())).find(text)
+            self._terms_of[q.id] = [t for t in self.terms.values() if t.id in found]
         return self._terms_of[q.id]
 
     def tags(self) -> dict[str, list[m.Question]]:
@@ -237,17 +238,48 @@ class Handbook:
         return dict(sorted(out.items()))
 
 
-def _term_pattern(term: m.Term) -> re.Pattern:
-    return _names_pattern((term.term, *term.aliases))
+_WORD = re.compile(r"\w+")
+
+
+def _occurs(needle: str, hay: str) -> bool:
+    """`needle` in `hay` as a whole word: not inside a longer word or a hyphenated name."""
+    start = hay.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        before = hay[start - 1] if start else " "
+        after = hay[end] if end < len(hay) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            return True
+        start = hay.find(needle, start + 1)
+    return False
+
+
+@dataclass(frozen=True)
+class _GlossaryMatcher:
+    """Every glossary name, indexed by its first word: a question's text is split into words
+    once, and only the names whose first word occurs in it are looked for. Short all-capital
+    names (KYC, MPC, ADL) match only as written; the rest in any case."""
+
+    by_first_word: dict[str, list[tuple[str, str, bool]]]
+
+    def find(self, text: str) -> set[str]:
+        lower = text.lower()
+        return {
+            tid for word in set(_WORD.findall(lower)) & self.by_first_word.keys()
+            for tid, name, exact in self.by_first_word[word] if _occurs(name, text if exact else lower)
+        }  # fmt: skip
 
 
 @functools.cache
-def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
-    # Short all-capital names (KYC, MPC, ADL) match only as written; the rest in any case.
-    exact = [re.escape(n) for n in names if len(n) <= 5 and n.isupper()]
-    loose = [re.escape(n) for n in names if not (len(n) <= 5 and n.isupper())]
-    parts = ([rf"(?-i:{'|'.join(exact)})"] if exact else []) + loose
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.IGNORECASE)
+def _glossary_matcher(terms: tuple[tuple[str, tuple[str, ...]], ...]) -> _GlossaryMatcher:
+    index: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)
+    for tid, names in terms:
+        for name in names:
+            exact = len(name) <= 5 and name.isupper()
+            first = _WORD.findall(name.lower())
+            if first:
+                index[first[0]].append((tid, name if exact else name.lower(), exact))
+    return _GlossaryMatcher(dict(index))
 
 
 def _walk(record: Any, doc: Document, loc: Loc) -> Iterator[Placed]:
