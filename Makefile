@@ -47,10 +47,16 @@ lint: $(STAMP) ## Run ruff's checks and its format check on the Python code
 bench: $(STAMP) ## Measure build, size and search cost at 100, 1,000 and 5,000 questions
 	$(BIN)/python scripts/bench.py
 
-# make hands ROUND, TRACK, TYPE and PROMPT to the script as environment variables,
-# so a prompt never passes through the shell.
-new-question: $(STAMP) ## Scaffold data/questions/<id>.yml (ROUND=, TRACK=, TYPE=, PROMPT=)
-	$(BIN)/python scripts/new_question.py
+# The values reach the script exactly as typed, `$` and all: `$(value NAME)` reads a variable
+# without expanding it, single quotes keep the shell from reading it, and `unexport` stops make
+# from expanding it into the script's environment, where a `$(shell ...)` in it would run.
+NEW_QUESTION_VARS := ROUND TRACK TYPE DIFFICULTY PROMPT PROMPT_FILE
+unexport $(NEW_QUESTION_VARS)
+as_typed = '$(subst ','\'',$(value $(1)))'
+new-question: $(STAMP) ## Scaffold data/questions/<id>.yml (ROUND=, TRACK=, TYPE=, PROMPT= or PROMPT_FILE=)
+	@$(BIN)/python scripts/new_question.py --round=$(call as_typed,ROUND) --track=$(call as_typed,TRACK) \
+		--type=$(call as_typed,TYPE) --difficulty=$(call as_typed,DIFFICULTY) \
+		--prompt=$(call as_typed,PROMPT) --prompt-file=$(call as_typed,PROMPT_FILE)
 
 lock: $(STAMP) ## Re-pin requirements.txt (exact versions and hashes) from requirements.in
 	$(BIN)/python -m pip install --quiet pip-tools

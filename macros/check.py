@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
 
-from .load import DataError, load_handbook
+from .load import DataError, data_dir, load_handbook
 
 
 def main(argv: list[str]) -> int:
-    data_dir = Path(argv[0] if argv else os.environ.get("HANDBOOK_DATA", "data"))
+    folder = Path(argv[0]) if argv else data_dir()
     started = time.perf_counter()
     try:
-        hb = load_handbook(data_dir, root=Path.cwd())
+        hb = load_handbook(folder, root=Path.cwd())
     except DataError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(err.problems)} problem(s) in {data_dir}/", file=sys.stderr)
+        print(f"{len(err.problems)} problem(s) in {_shown(folder)}/", file=sys.stderr)
         return 1
     seconds = time.perf_counter() - started
     print(
@@ -27,6 +26,13 @@ def main(argv: list[str]) -> int:
         f"checked in {seconds:.2f} s"
     )
     return 0
+
+
+def _shown(folder: Path) -> str:
+    try:
+        return str(folder.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(folder)
 
 
 if __name__ == "__main__":

@@ -39,6 +39,8 @@ REFS: dict[type[BaseModel], dict[str, str]] = {
     m.OfferPreload: {"band": "pay band", "sources": "source"},
     m.Term: {"sources": "source"},
     m.Statement: {"sources": "source"},
+    m.PlanFile: {"first_checklist": "checklist", "last_day_checklist": "checklist", "extra_rounds": "round kind", "sources": "source"},
+    m.FixedPlans: {"track": "track"},
     m.RoundRating: {"round": "round kind", "sources": "source"},
     m.AskQuestion: {"sources": "source"},
 }
@@ -166,11 +168,15 @@ class Handbook:
                     "id", f"{kind} id '{p.record.id}' is already used at {first.doc.path}:{first.doc.line_of((*first.loc, 'id'))}"
                 )
 
-    def _dangling_refs(self) -> Iterator[Problem]:
-        known = {
+    def ref_tables(self) -> dict[str, dict[str, Any]]:
+        """The records a reference of each kind in REFS may point to."""
+        return {
             "track": self.tracks, "round kind": self.round_kinds, "framework": self.frameworks, "source": self.sources,
-            "pay band": self.bands,
+            "pay band": self.bands, "checklist": self.checklists,
         }  # fmt: skip
+
+    def _dangling_refs(self) -> Iterator[Problem]:
+        known = self.ref_tables()
         for p in self.placed:
             for cls, refs in REFS.items():
                 if not isinstance(p.record, cls):

@@ -32,19 +32,21 @@ PLACEHOLDER = "TODO:"
 
 def text_fault(text: str) -> str | None:
     """Why a text cannot be published as written, or None when it can."""
-    if not text.strip():
+    if not text or text.isspace():
         return "the text is blank"
     if PLACEHOLDER in text:
         return f"still holds the placeholder '{PLACEHOLDER}'; replace it with your own text"
-    if hit := INVISIBLE_CHARS.search(text):
+    # Every invisible character is outside ASCII, and isascii() costs nothing: most text skips the search.
+    if not text.isascii() and (hit := INVISIBLE_CHARS.search(text)):
         return invisible_message(hit.group())
     return None
 
 
 def _publishable(text: str) -> str:
-    if (fault := text_fault(text)) is not None:
-        raise PydanticCustomError("unpublishable_text", "{fault}", {"fault": fault})
-    return text
+    # The common case in one line: it runs for every text of every file.
+    if text and not text.isspace() and PLACEHOLDER not in text and (text.isascii() or not INVISIBLE_CHARS.search(text)):
+        return text
+    raise PydanticCustomError("unpublishable_text", "{fault}", {"fault": text_fault(text)})
 
 
 class _PublishableInSchema:
@@ -59,19 +61,16 @@ class _PublishableInSchema:
         return schema
 
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=2, max_length=MAX_ID)]
-Line = Annotated[
-    str, StringConstraints(min_length=1, max_length=MAX_LINE), AfterValidator(_publishable), _PublishableInSchema()
-]
-Text = Annotated[
-    str, StringConstraints(min_length=MIN_TEXT, max_length=MAX_TEXT), AfterValidator(_publishable), _PublishableInSchema()
-]
-Tag = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=2, max_length=MAX_TAG)]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE), AfterValidator(_publishable), _PublishableInSchema()]
+Text = Annotated[str, StringConstraints(min_length=MIN_TEXT, max_length=MAX_TEXT), AfterValidator(_publishable), _PublishableInSchema()]
+Tag = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_TAG)]
 SourceIds = Annotated[list[Id], Field(min_length=1, max_length=MAX_SOURCES)]
 Percent = Annotated[float, Field(ge=0, le=1000)]
 Usd = Annotated[int, Field(ge=0, le=100_000_000)]
 
 DIGIT = re.compile(r"\d")
+MONEY = re.compile(r"[$€£]|\b(usd|eur|gbp|dollars?|euros?)\b", re.IGNORECASE)
 
 
 class Record(BaseModel):
@@ -139,7 +138,9 @@ class Track(Record):
     id: Id
     name: Line
     summary: Text
-    common_ground: list[Finding] = Field(default_factory=list, max_length=10, description="The handbook's reading of what every source agrees on.")
+    common_ground: list[Finding] = Field(
+        default_factory=list, max_length=10, description="The handbook's reading of what every source agrees on."
+    )
 
 
 class RoundKind(Record):
@@ -191,7 +192,9 @@ class Loop(Record):
     title: Line
     sources: SourceIds
     stated_rounds: Span | None = Field(None, description="The number of rounds the source states, if it says one.")
-    rounds: list[Round] = Field(default_factory=list, max_length=12, description="The rounds in order, as far as the source describes them.")
+    rounds: list[Round] = Field(
+        default_factory=list, max_length=12, description="The rounds in order, as far as the source describes them."
+    )
     process: Process = Process()
     note: Text | None = None
 
@@ -260,11 +263,10 @@ class WeakAnswer(Record):
 
 class Question(Record):
     id: Id = Field(description="Equal to the file name without .yml.")
-    title: Annotated[str, StringConstraints(min_length=8, max_length=70)] | None = Field(
-        None, description="At most 70 characters and meaningful alone, e.g. 'Launch a quarterly futures contract'."
+    title: Annotated[Line, StringConstraints(min_length=8, max_length=70)] = Field(
+        description="At most 70 characters and meaningful alone, e.g. 'Launch a quarterly futures contract'."
     )
-    origin: Literal["reported", "practice"] | None = Field(
-        None,
+    origin: Literal["reported", "practice"] = Field(
         description="reported: a source describes the prompt or its scenario; practice: written for the handbook on a theme a source names (cite handbook too).",
     )
     prompt: Text
@@ -278,16 +280,15 @@ class Question(Record):
     red_flags: Annotated[list[Text], Field(min_length=1, max_length=8)]
     follow_ups: list[Text] = Field(default_factory=list, max_length=8)
     outline: Annotated[list[OutlineStep], Field(min_length=1, max_length=10)]
-    model_answer: Text | None = Field(
-        None, description="What a strong candidate would say out loud: first person, 250 to 500 words, ending in a decision."
+    model_answer: Text = Field(
+        description="What a strong candidate would say out loud: first person, 250 to 500 words, ending in a decision."
     )
-    weak_answer: WeakAnswer | None = None
+    weak_answer: WeakAnswer
     sources: SourceIds
 
     @model_validator(mode="after")
     def _answer_length(self) -> Question:
-        if self.model_answer is not None:
-            _word_count(self.model_answer, 250, 500, "the model answer")
+        _word_count(self.model_answer, 250, 500, "the model answer")
         if self.origin == "practice" and "handbook" not in self.sources:
             raise ValueError("a practice question cites handbook among its sources")
         return self
@@ -390,9 +391,17 @@ class KeyFigure(Record):
     label: Line
     value: Span
     unit: Line
-    per: Literal["second", "minute", "hour", "day", "year"] | None = None
+    per: Literal["second", "minute", "hour", "day"] | None = Field(
+        None, description="Only for a rate of events (trades, requests); the page then checks it per second."
+    )
     note: Text | None = None
     sources: SourceIds
+
+    @model_validator(mode="after")
+    def _a_rate_counts_events(self) -> KeyFigure:
+        if self.per and MONEY.search(self.unit):
+            raise ValueError(f"a sum of money ({self.unit}) is not a rate; leave out per")
+        return self
 
 
 class Statement(Record):
@@ -454,10 +463,31 @@ class AntiPattern(Record):
     sources: SourceIds
 
 
+# Patterns run both in Python and in the browser, so only the syntax the two share is allowed.
+_NOT_PORTABLE = re.compile(r"\(\?(?![:=!])|\\[AZzGpP]")
+
+
+def _portable_regex(pattern: str | None) -> str | None:
+    if pattern is None:
+        return None
+    if _NOT_PORTABLE.search(pattern):
+        raise ValueError("use only syntax JavaScript shares: no (?P<name>), (?i), lookbehind, \\A, \\Z or \\p{...}")
+    try:
+        re.compile(pattern)
+    except re.error as err:
+        raise ValueError(f"not a valid regular expression: {err}") from None
+    return pattern
+
+
+# A regular expression, checked to compile and to use only what JavaScript shares. Its text is
+# code, not prose: the hostile-input test puts payloads into it as regex alternatives.
+Regex = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE), AfterValidator(_portable_regex)]
+
+
 class RedFlagPhrase(Record):
     id: Id
     phrase: Line = Field(description="What a candidate says, as the interviewer hears it.")
-    pattern: Line = Field(description="A case-insensitive regular expression that finds it in a story.")
+    pattern: Regex = Field(description="A case-insensitive regular expression that finds it in a story.")
     instead: Text
     sources: SourceIds
 
@@ -522,20 +552,6 @@ class AskFile(Dataset):
 # -- practice ---------------------------------------------------------------
 
 StoryField = Literal["decision", "metric", "alignment", "situation", "task", "action", "result"]
-# Patterns run both in Python and in the browser, so only the syntax the two share is allowed.
-_NOT_PORTABLE = re.compile(r"\(\?(?![:=!])|\\[AZzGpP]")
-
-
-def _portable_regex(pattern: str | None) -> str | None:
-    if pattern is None:
-        return None
-    if _NOT_PORTABLE.search(pattern):
-        raise ValueError("use only syntax JavaScript shares: no (?P<name>), (?i), lookbehind, \\A, \\Z or \\p{...}")
-    try:
-        re.compile(pattern)
-    except re.error as err:
-        raise ValueError(f"not a valid regular expression: {err}") from None
-    return pattern
 
 
 class TimerPreset(Record):
@@ -567,16 +583,14 @@ class CritiqueRule(Record):
     title: Line = Field(description="What the critique says is wrong, shown to the candidate.")
     advice: Text
     fields: list[StoryField] = Field(default_factory=list, max_length=7, description="For field-needs: the worksheet fields checked.")
-    pattern: Line | None = Field(None, description="A case-insensitive regular expression.")
-    claim: Line | None = Field(None, description="For claim-needs-evidence: what counts as claiming impact.")
+    pattern: Regex | None = Field(None, description="A case-insensitive regular expression.")
+    claim: Regex | None = Field(None, description="For claim-needs-evidence: what counts as claiming impact.")
     words_per_minute: Annotated[int, Field(ge=60, le=400)] | None = None
     target_seconds: Annotated[int, Field(ge=5, le=600)] | None = None
     sources: SourceIds
 
     @model_validator(mode="after")
     def _complete(self) -> CritiqueRule:
-        _portable_regex(self.pattern)
-        _portable_regex(self.claim)
         needs = {
             "field-needs": ("fields", "pattern"), "claim-needs-evidence": ("claim", "pattern"),
             "spoken-length": ("words_per_minute", "target_seconds"), "opening-needs": ("pattern",), "red-flag-phrases": (),
@@ -643,6 +657,78 @@ class PracticeFile(Dataset):
     offer: OfferPreload
 
 
+def is_model(obj: Any) -> bool:
+    return isinstance(obj, type) and issubclass(obj, BaseModel)
+
+
+def model_in(annotation: Any) -> type[BaseModel] | None:
+    """The record type a field holds, directly or in a list or union; None for plain values."""
+    if is_model(annotation):
+        return annotation
+    return next(filter(None, map(model_in, typing.get_args(annotation))), None)
+
+
+@functools.cache
+def nested_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a record type that can hold other records."""
+    return tuple(name for name, f in model.model_fields.items() if model_in(f.annotation) is not None)
+
+
+# -- study plan -------------------------------------------------------------------------
+
+
+class PlanHours(Record):
+    low: Annotated[float, Field(gt=0, le=24)]
+    high: Annotated[float, Field(gt=0, le=24)]
+    default: Annotated[float, Field(gt=0, le=24)]
+    step: Annotated[float, Field(gt=0, le=4)] = 0.5
+
+
+class PlanMinutes(Record):
+    """How long the plan budgets for one item of each kind."""
+
+    checklist: Annotated[int, Field(ge=5, le=600)]
+    framework: Annotated[int, Field(ge=5, le=600)]
+    question: Annotated[int, Field(ge=5, le=600)]
+    mock: Annotated[int, Field(ge=5, le=600)]
+    review: Annotated[int, Field(ge=5, le=600)]
+
+
+class PlanMocks(Record):
+    every_days: Annotated[int, Field(ge=1, le=60)] = Field(description="One mock for this many study days.")
+    max: Annotated[int, Field(ge=0, le=30)] = Field(description="Never more mocks than this in one plan.")
+    min_study_days: Annotated[int, Field(ge=1, le=60)] = Field(description="Shorter plans have no mock.")
+
+
+class FixedPlans(Record):
+    """The plans the page shows without JavaScript."""
+
+    track: Id
+    hours: Annotated[float, Field(gt=0, le=24)]
+    days: Annotated[list[Annotated[int, Field(ge=1, le=366)]], Field(min_length=1, max_length=4)]
+
+
+class PlanRule(Record):
+    id: Id
+    title: Line
+    text: Text = Field(description="The rule in words, shown on the plan page.")
+
+
+class PlanFile(Dataset):
+    max_days: Annotated[int, Field(ge=1, le=366)] = Field(description="The furthest interview date the plan accepts, in days.")
+    hours: PlanHours
+    first_checklist: Id = Field(description="The checklist every plan starts with.")
+    last_day_checklist: Id = Field(description="The checklist for the day before the interview.")
+    extra_rounds: list[Id] = Field(default_factory=list, max_length=10, description="Round kinds studied after the loop's own rounds.")
+    frameworks_per_round: Annotated[int, Field(ge=0, le=10)]
+    questions_per_round: Annotated[int, Field(ge=0, le=20)]
+    minutes: PlanMinutes
+    mocks: PlanMocks
+    fixed_plans: FixedPlans
+    rules: Annotated[list[PlanRule], Field(min_length=1, max_length=20)]
+    sources: SourceIds
+
+
 # -- the data files -----------------------------------------------------------------
 
 
@@ -672,25 +758,9 @@ DATA_FILES = (
     DataFile("glossary.yml", GlossaryFile, "glossary"),
     DataFile("rating-guide.yml", RatingGuideFile, "rating-guide"),
     DataFile("ask.yml", AskFile, "ask"),
+    DataFile("plan.yml", PlanFile, "plan"),
     DataFile("questions", QuestionFile, "question"),
     DataFile("frameworks", FrameworkFile, "framework"),
     DataFile("checklists", ChecklistFile, "checklist"),
 )
 FILE_MODELS: dict[str, type[BaseModel]] = {f.schema: f.model for f in DATA_FILES}
-
-
-def is_model(obj: Any) -> bool:
-    return isinstance(obj, type) and issubclass(obj, BaseModel)
-
-
-def model_in(annotation: Any) -> type[BaseModel] | None:
-    """The record type a field holds, directly or in a list or union; None for plain values."""
-    if is_model(annotation):
-        return annotation
-    return next(filter(None, map(model_in, typing.get_args(annotation))), None)
-
-
-@functools.cache
-def nested_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of a record type that can hold other records."""
-    return tuple(name for name, f in model.model_fields.items() if model_in(f.annotation) is not None)

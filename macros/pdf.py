@@ -22,7 +22,7 @@ import yaml
 from markupsafe import Markup
 
 from .handbook import Handbook
-from .load import DataError, load_handbook
+from .load import DataError, data_dir, load_handbook
 from .models import Checklist
 from .html import render
 
@@ -173,11 +173,6 @@ def write_site_pdfs(config) -> None:
         raise PluginError(PANGO_HELP.format(error=error)) from None
 
 
-def default_data_dir() -> Path:
-    override = os.environ.get("HANDBOOK_DATA")
-    return Path(override).resolve() if override else ROOT / "data"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.pdf", description="Write the checklist PDFs into SITE_DIR/pdf/.")
     parser.add_argument("site_dir", type=Path, nargs="?", default=ROOT / "site")
@@ -189,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         print(PANGO_HELP.format(error=error), file=sys.stderr)
         return 1
     try:
-        hb = load_handbook(args.data or default_data_dir(), root=ROOT)
+        hb = load_handbook(args.data or data_dir(ROOT), root=ROOT)
     except DataError as error:
         print(f"the data has {len(error.problems)} problem(s); no PDF was written:\n{error}", file=sys.stderr)
         return 1

@@ -26,7 +26,7 @@ def dotted(loc: Loc) -> str:
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(file)"
+    return _named(out) if out else "(file)"
 
 
 def nearest(word: str, choices: object) -> str | None:
@@ -64,7 +64,7 @@ def char_name(ch: str) -> str:
 
 
 def invisible_message(ch: str) -> str:
-    return f"contains {char_name(ch)}, a character editors do not show; delete it (retype the text around it if unsure)"
+    return f"contains {char_name(ch)}, an invisible character; delete it (retyping the words around it removes it)"
 
 
 def shown(value: object) -> str:
@@ -72,4 +72,8 @@ def shown(value: object) -> str:
     text = str(value)
     if len(text) > 60:
         text = text[:57] + "..."
-    return "'" + INVISIBLE_CHARS.sub(lambda hit: f"<{char_name(hit.group())}>", text) + "'"
+    return f"'{_named(text)}'"
+
+
+def _named(text: str) -> str:
+    return INVISIBLE_CHARS.sub(lambda hit: f"<{char_name(hit.group())}>", text) if INVISIBLE_CHARS.search(text) else text

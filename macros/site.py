@@ -2,32 +2,35 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from . import load
 from .handbook import Handbook
 from .load import DataError, load_handbook
 
 _cache: dict[Path, tuple[tuple, Handbook]] = {}
 
 
+def project_root(config) -> Path:
+    return Path(config["config_file_path"]).resolve().parent
+
+
 def data_dir(config) -> Path:
-    """`data/` beside mkdocs.yml, or HANDBOOK_DATA (used by tests and the benchmark)."""
-    override = os.environ.get("HANDBOOK_DATA")
-    root = Path(config["config_file_path"]).resolve().parent
-    return Path(override).resolve() if override else root / "data"
+    """The data folder of the project whose mkdocs.yml is being built (see `load.data_dir`)."""
+    return load.data_dir(project_root(config))
 
 
 def handbook_for(config) -> Handbook:
     folder = data_dir(config)
-    stamp = tuple((str(p), st.st_mtime_ns, st.st_size) for p in sorted(folder.rglob("*.y*ml")) for st in [p.stat()])
+    # Every entry counts, not only .yml files: a file added in the wrong place must fail the build too.
+    stamp = load.fingerprint(folder)
     cached = _cache.get(folder)
     if cached and cached[0] == stamp:
         return cached[1]
     try:
-        hb = load_handbook(folder, root=Path(config["config_file_path"]).resolve().parent)
+        hb = load_handbook(folder, root=project_root(config))
     except DataError as err:
         raise PluginError(f"the data has {len(err.problems)} problem(s); nothing was built:\n{err}") from None
     _cache[folder] = (stamp, hb)

@@ -30,7 +30,9 @@ def _reader() -> _markdown_lib.Markdown:
     md = _markdown_lib.Markdown(extensions=[], output_format="html")
     md.preprocessors.deregister("html_block")  # raw HTML is text, escaped on output
     md.inlinePatterns.deregister("html")
-    md.inlinePatterns.deregister("entity")  # "&#106;" shows as typed
+    md.inlinePatterns.deregister("entity")
+    for images in ("image_link", "image_reference", "short_image_ref"):
+        md.inlinePatterns.deregister(images)  # "![alt](address)" is a "!" and a link
     md.delimiters.remove("_")  # underscores never emphasise
     return md
 
@@ -56,6 +58,31 @@ def _only_web_links(element: str, attribute: str, value: str) -> str | None:
     return value if seen.split(":", 1)[0] in SCHEMES and ":" in seen else None
 
 
+# A code span, as Markdown finds one: its contents are escaped by Markdown itself.
+_CODE_SPAN = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)", re.S)
+# What would start a heading, list, quote or numbered list at the start of inline text.
+_BLOCK_START = re.compile(r"^(\s*)(#{1,6}|[-+*>]|\d+[.)])(?=\s|$)")
+
+
+def _as_typed(text: str, inline: bool) -> str:
+    """Text for Markdown with `&` escaped outside code spans (so "&amp;" and "&#106;" show as
+    typed) and, for inline text, a leading "#", "-", "+", "*", ">" or "1." kept as text."""
+    parts, last = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        parts += [text[last : span.start()].replace("&", "&amp;"), span.group(0)]
+        last = span.end()
+    parts.append(text[last:].replace("&", "&amp;"))
+    typed = "".join(parts)
+    if not inline:
+        return typed
+    # "\#", "\-" and "1\." are Markdown's own escapes: the character stays, the block does not start.
+    def escaped(m: re.Match) -> str:
+        marker = m.group(2)
+        return m.group(1) + ("\\#" * len(marker) if marker.startswith("#") else marker[:-1] + "\\" + marker[-1])
+
+    return _BLOCK_START.sub(escaped, typed)
+
+
 def _clean(rendered: str, tags: set[str]) -> str:
     return nh3.clean(
         rendered, tags=tags, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel="noopener nofollow",
@@ -67,7 +94,7 @@ def _clean(rendered: str, tags: set[str]) -> str:
 def _inline(text: str) -> str:
     if _UNCHANGED.match(text):
         return text
-    rendered = _md.reset().convert(text)
+    rendered = _md.reset().convert(_as_typed(text, inline=True))
     match = _PARA.match(rendered)
     body = match.group(1) if match and "</p>" not in match.group(1) else rendered
     return _clean(body, INLINE_TAGS)
@@ -77,7 +104,7 @@ def _inline(text: str) -> str:
 def _block(text: str) -> str:
     if _UNCHANGED.match(text):
         return f"<p>{text}</p>"
-    return _clean(_md.reset().convert(text), BLOCK_TAGS)
+    return _clean(_md.reset().convert(_as_typed(text, inline=False)), BLOCK_TAGS)
 
 
 def markdown(text: str, *, block: bool = False) -> Markup:
@@ -90,7 +117,7 @@ def plain(text: str) -> str:
     """Contributed Markdown reduced to plain text (for titles, attributes and JSON)."""
     if _UNCHANGED.match(text):
         return text
-    return html.unescape(nh3.clean(_md.reset().convert(text), tags=set())).strip()
+    return html.unescape(nh3.clean(_md.reset().convert(_as_typed(text, inline=True)), tags=set())).strip()
 
 
 # Every ASCII punctuation character Markdown or attr_list could act on, backslash-escaped.

@@ -1,10 +1,16 @@
 """Read YAML the strict way: safe tags only, no duplicate keys, no anchors or
-aliases, bounded size and depth, and the line of every value kept so that
-errors can point at it."""
+aliases, no invisible characters, bounded size and depth, and the line of every
+value kept so that errors can point at it.
+
+A problem in one value does not stop the reading: the value is refused (a repeated
+key keeps its first value) and the rest of the file is still read, so the check
+lists every problem in one run. Only text YAML cannot parse stops it.
+"""
 
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,30 +18,28 @@ from typing import Any
 
 import yaml
 
+from .problems import INVISIBLE_CHARS, Loc, Problem, dotted, invisible_message, shown
+
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "Document", "Problem", "read"]
+
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 24
 
-Loc = tuple[str | int, ...]
-
-
-@dataclass
-class Problem:
-    path: str
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+# YAML breaks lines at these, most editors do not: each is read as a space so that YAML's
+# line numbers are the ones an editor shows, and each is reported by name.
+_LINE_BREAKS_EDITORS_HIDE = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
+_EDITOR_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 @dataclass
 class Document:
-    """A parsed file: its plain data, and its text for finding where each value stands."""
+    """A parsed file: its plain data, its text for finding where each value stands, and the
+    places whose values the reader refused (already reported, so not to be reported again)."""
 
     path: str
     data: Any
     text: str = field(repr=False)
+    refused: frozenset[Loc] = frozenset()
 
     @functools.cached_property
     def root(self) -> yaml.Node:
@@ -64,10 +68,30 @@ class Document:
     def line_of(self, loc: Loc) -> int:
         return self._find(loc)[0]
 
+    def line_of_text(self, loc: Loc, needle: str) -> int:
+        """The line where `needle` stands inside the value at loc (a block of text spans several lines)."""
+        line, node = self._find(loc)
+        if node is None:
+            return line
+        at = self.text.find(needle, node.start_mark.index, node.end_mark.index)
+        return line if at < 0 else _editor_line(self.text, at)
+
     def raw(self, loc: Loc) -> str | None:
         """The text of the scalar at loc as written, before YAML read it as a value."""
         node = self._find(loc)[1]
         return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
+def _editor_line(text: str, index: int) -> int:
+    return len(_EDITOR_LINE_BREAK.findall(text, 0, index)) + 1
+
+
+@dataclass(frozen=True)
+class _Note:
+    """A problem the composer found at a character of the text, placed in a field once the tree exists."""
+
+    index: int
+    message: str
 
 
 class _Stop(Exception):
@@ -76,17 +100,25 @@ class _Stop(Exception):
         self.line, self.message = line, message
 
 
+# The tag of a node put where an alias stood: the reader refuses the value, never follows the alias.
+_REFUSED = "tag:handbook,refused"
+
+
 class _Guard:
-    """Composer step that refuses anchors and aliases and bounds nesting depth."""
+    """Composer step that refuses anchors and aliases (noting each, then reading on) and bounds nesting depth."""
 
     _depth = 0
 
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
         event = self.peek_event()
+        notes = self.__dict__.setdefault("notes", [])
         if isinstance(event, yaml.AliasEvent):
-            raise _Stop(event.start_mark.line + 1, f"alias '*{event.anchor}' is not allowed; write the value out")
+            self.get_event()
+            notes.append(_Note(event.start_mark.index, f"alias '*{event.anchor}' is not allowed; write the value out"))
+            return yaml.ScalarNode(_REFUSED, "", event.start_mark, event.end_mark)
         if getattr(event, "anchor", None):
-            raise _Stop(event.start_mark.line + 1, f"anchor '&{event.anchor}' is not allowed; write the value out")
+            notes.append(_Note(event.start_mark.index, f"anchor '&{event.anchor}' is not allowed; write the value out"))
+            event.anchor = None  # never registered, so no alias can reach it
         self._depth += 1
         if self._depth > MAX_DEPTH:
             raise _Stop(event.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels")
@@ -109,20 +141,30 @@ class _FastComposer(_Guard, yaml.composer.Composer, yaml.CSafeLoader):
 
 
 def read(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
-    """Parse one file; on failure return no document and the problems found."""
+    """Parse one file. The document comes back whenever the text could be parsed, with
+    the problems found in it; None when it could not, with the reason."""
 
     def fail(line: int, message: str, where: str = "(file)") -> tuple[None, list[Problem]]:
-        return None, [Problem(shown_as, line, where, message)]
+        return None, [*hidden, Problem(shown_as, line, where, message)]
 
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        return fail(1, f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
+    hidden: list[Problem] = []
+    try:
+        raw, size = _read_bytes(path)
+    except OSError as err:
+        return fail(1, f"cannot be read: {err.strerror or err}")
+    if raw is None:
+        return fail(1, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         return fail(line, f"not UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8")
     text = text.removeprefix("\ufeff")
+    notes = [] if text.isascii() else [_Note(hit.start(), invisible_message(hit.group())) for hit in INVISIBLE_CHARS.finditer(text)]
+    if notes:
+        text = text.translate(_LINE_BREAKS_EDITORS_HIDE)
+        # Until the text is parsed, an invisible character can only be placed at its line.
+        hidden = [Problem(shown_as, _editor_line(text, n.index), "(file)", n.message) for n in notes]
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return fail(1, "file is empty")
 
@@ -130,7 +172,7 @@ def read(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     if isinstance(fast, _Stop):
         return fail(fast.line, fast.message)
     if fast is not None:
-        return _document(shown_as, text, *fast)
+        return _document(shown_as, text, *fast, notes)
     try:
         composer = _Composer(text)
     except yaml.reader.ReaderError as err:  # a control character: PyYAML checks the whole text up front
@@ -148,7 +190,18 @@ def read(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
         return fail(1, f"nested deeper than {MAX_DEPTH} levels")
     finally:
         composer.dispose()
-    return _document(shown_as, text, node, composer)
+    return _document(shown_as, text, node, composer, notes)
+
+
+def _read_bytes(path: Path) -> tuple[bytes | None, int]:
+    """The file's bytes, or None and its size when it is too large to read. The file is opened
+    without following a symbolic link, so a link swapped in after the folder was listed fails."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_FILE_BYTES:
+            return None, size
+        return handle.read(MAX_FILE_BYTES + 1), size
 
 
 # An '&' or '*' where YAML could read an anchor or alias (start of a node); prose such as
@@ -192,10 +245,37 @@ def _compose_fast(text: str) -> tuple[yaml.Node, yaml.BaseConstructor] | _Stop |
         composer.dispose()
 
 
-def _document(shown_as: str, text: str, root: yaml.Node, constructor: yaml.BaseConstructor) -> tuple[Document | None, list[Problem]]:
-    problems: list[Problem] = []
-    data = _Builder(shown_as, problems, constructor).build(root, ())
-    return (None if problems else Document(shown_as, data, text)), problems
+def _document(
+    shown_as: str, text: str, root: yaml.Node | None, constructor: yaml.BaseConstructor, notes: list[_Note]
+) -> tuple[Document | None, list[Problem]]:
+    if root is None:
+        return None, [Problem(shown_as, 1, "(file)", "file is empty")]
+    builder = _Builder(shown_as, constructor)
+    data = builder.build(root, ())
+    problems = builder.problems
+    for note in sorted([*notes, *getattr(constructor, "notes", ())], key=lambda n: n.index):
+        loc = _loc_at(root, note.index)
+        problems.append(Problem(shown_as, _editor_line(text, note.index), dotted(loc), note.message))
+        # An anchored value still stands and is checked; a character in a comment refuses no value.
+        if loc and not note.message.startswith("anchor"):
+            builder.refused.add(loc)
+    return Document(shown_as, data, text, frozenset(builder.refused)), problems
+
+
+def _loc_at(node: yaml.Node, index: int, loc: Loc = ()) -> Loc:
+    """The place of the deepest key or value whose text holds the character at index."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else "(key)"
+            if key.start_mark.index <= index < key.end_mark.index:
+                return (*loc, name)
+            if value.start_mark.index <= index < max(value.end_mark.index, value.start_mark.index + 1):
+                return _loc_at(value, index, (*loc, name))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, child in enumerate(node.value):
+            if child.start_mark.index <= index < max(child.end_mark.index, child.start_mark.index + 1):
+                return _loc_at(child, index, (*loc, i))
+    return loc
 
 
 def _syntax_message(err: yaml.MarkedYAMLError) -> str:
@@ -206,34 +286,35 @@ def _syntax_message(err: yaml.MarkedYAMLError) -> str:
     return f"YAML syntax: {err.problem or err.context}".replace("\t", "\\t")
 
 
-class _Builder:
-    """Plain data from a node tree, refusing duplicate keys, keys that are not text and unsafe tags."""
+_READ_AS = {"bool": "true/false", "int": "a number", "float": "a number", "null": "empty (null)", "timestamp": "a date"}
 
-    def __init__(self, path: str, problems: list[Problem], constructor: yaml.BaseConstructor) -> None:
-        self.path, self.problems, self.constructor = path, problems, constructor
+
+class _Builder:
+    """Plain data from a node tree. A repeated key keeps its first value and is reported at every
+    line it stands on; a key that is not text and a value with an unsafe tag are refused."""
+
+    def __init__(self, path: str, constructor: yaml.BaseConstructor) -> None:
+        self.path, self.constructor = path, constructor
+        self.problems: list[Problem] = []
+        self.refused: set[Loc] = set()
+
+    def report(self, node: yaml.Node, loc: Loc, message: str) -> None:
+        self.problems.append(Problem(self.path, node.start_mark.line + 1, dotted(loc), message))
 
     def refuse(self, node: yaml.Node, loc: Loc, message: str) -> None:
-        self.problems.append(Problem(self.path, node.start_mark.line + 1, _dotted(loc), message))
+        self.report(node, loc, message)
+        self.refused.add(loc)
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         if node.tag == _STR:
             return node.value
+        if node.tag == _REFUSED:
+            self.refused.add(loc)
+            return None
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP:
                 return self.refuse(node, loc, f"tag '{node.tag}' is not allowed")
-            out: dict[str, Any] = {}
-            first_line: dict[str, int] = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
-                    self.refuse(key_node, loc, f"key {key_node.value!r} must be plain text")
-                    continue
-                key = key_node.value
-                if key in out:
-                    self.refuse(key_node, (*loc, key), f"duplicate key (first set on line {first_line[key]})")
-                    continue
-                first_line[key] = key_node.start_mark.line + 1
-                out[key] = self.build(value_node, (*loc, key))
-            return out
+            return self.build_mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
                 return self.refuse(node, loc, f"tag '{node.tag}' is not allowed")
@@ -242,13 +323,50 @@ class _Builder:
             return self.constructor.construct_object(node)
         except yaml.constructor.ConstructorError:
             return self.refuse(node, loc, f"tag '{node.tag}' is not allowed")
+        except ValueError:  # a date such as 2026-02-30, or a number of thousands of digits
+            if node.tag.endswith("timestamp"):
+                return self.refuse(node, loc, f"YAML read {shown(node.value)} as a date, but there is no such day; check the month and day")
+            return self.refuse(
+                node, loc, f"YAML read {shown(node.value)} as a number too long to hold; shorten it, or put it in quotes if it is text"
+            )
+
+    def build_mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        lines: dict[str, list[yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                self.report(key_node, loc, _not_text_key(key_node))
+                continue
+            key = key_node.value
+            lines.setdefault(key, []).append(key_node)
+            if len(lines[key]) == 1:
+                out[key] = self.build(value_node, (*loc, key))
+        for key, nodes in lines.items():
+            if len(nodes) > 1:
+                self.report_repeats(key, nodes, loc)
+        return out
+
+    def report_repeats(self, key: str, nodes: list[yaml.Node], loc: Loc) -> None:
+        first, *again = (n.start_mark.line + 1 for n in nodes)
+        where = " and ".join(map(str, again))
+        self.report(
+            nodes[0],
+            (*loc, key),
+            f"duplicate key {shown(key)}: set again on line{'s' * (len(again) > 1)} {where}; only this first value is checked, so keep one",
+        )
+        for node in nodes[1:]:
+            self.report(
+                node, (*loc, key), f"duplicate key {shown(key)}: already set on line {first}, whose value is the one checked; keep one"
+            )
+
+
+def _not_text_key(node: yaml.Node) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        kind = node.tag.rsplit(":", 1)[-1]
+        read_as = _READ_AS.get(kind, f"a value tagged '{node.tag}'")
+        return f"the field name {shown(node.value)} is not text: YAML reads it as {read_as}; correct the name, or put it in quotes"
+    kind = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+    return f"a field name must be text, but this one is {kind}; write a plain name before the colon"
 
 
 _STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))
-
-
-def _dotted(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(file)"

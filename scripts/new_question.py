@@ -1,16 +1,17 @@
-"""Scaffold a new question: `make new-question ROUND= TRACK= TYPE= PROMPT=`.
+"""Scaffold a new question: `make new-question ROUND= TRACK= TYPE= PROMPT=` (or `PROMPT_FILE=`).
 
 Writes `data/questions/<id>.yml` from `templates/question.yml`, with an id made
-from the prompt.  The file passes `make check` as written; every text that
-starts with `TODO:` is for the contributor to replace.  Missing arguments are
-asked for when a person is at the terminal; otherwise the script says what is
-missing and stops.
+from the prompt.  Every text that starts with `TODO:` is for the contributor to
+replace, and `make check` refuses the file until none is left.  Missing
+arguments are asked for when a person is at the terminal; otherwise the script
+says what is missing and stops.  Values arrive as typed: the Makefile hands them
+over with no second reading by make or a shell, and the prompt may also come from
+a file (`PROMPT_FILE=path`, or `PROMPT_FILE=-` for standard input).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 import textwrap
@@ -181,21 +182,38 @@ def ask(label: str, choices: list[str] | None, check: Callable[[str], object]):
             stdout.write(f"  {refused}\n")
 
 
+EXAMPLE = "make new-question ROUND=product TRACK=pm TYPE=product-sense PROMPT='How would you ...?'"
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="make new-question",
         description="Scaffold data/questions/<id>.yml. Missing values are asked for at a terminal.",
-        epilog='example: make new-question ROUND=product TRACK=pm TYPE=product-sense PROMPT="How would you ...?"',
+        epilog=f"example: {EXAMPLE}",
     )
-    # A flag left out falls back to the variable of the same name in capitals, which is how
-    # make hands over `make new-question PROMPT=...` without a shell re-reading the text.
+    # An empty value counts as not given: make passes every variable, set or not.
     parser.add_argument("--round", help="round kind id from data/tracks.yml, e.g. product")
     parser.add_argument("--track", help="track id(s), comma-separated, e.g. pm,senior-pm")
     parser.add_argument("--type", help=f"one of: {', '.join(QUESTION_TYPES)}")
     parser.add_argument("--prompt", help="the question, as an interviewer would ask it")
+    parser.add_argument("--prompt-file", help="a file holding the prompt; - reads it from standard input")
     parser.add_argument("--difficulty", help=f"one of: {', '.join(DIFFICULTIES)} (default: core)")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help=argparse.SUPPRESS)
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.prompt_file and args.prompt:
+        parser.error("give PROMPT or PROMPT_FILE, not both")
+    if args.prompt_file:
+        args.prompt = _read_prompt(args.prompt_file)
+    return args
+
+
+def _read_prompt(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    try:
+        return Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise SystemExit(f"new-question: cannot read PROMPT_FILE {name}: {getattr(err, 'strerror', None) or err}") from None
 
 
 def gather(args: argparse.Namespace, interactive: bool) -> dict[str, object]:
@@ -225,16 +243,12 @@ def gather(args: argparse.Namespace, interactive: bool) -> dict[str, object]:
                 print(f"  {refused}")
             values[name] = ask(label, choices, check)
     if problems:
-        example = 'make new-question ROUND=product TRACK=pm TYPE=product-sense PROMPT="How would you ...?"'
-        raise Refused("\n".join([*problems, f"example: {example}"]))
+        raise Refused("\n".join([*problems, f"example: {EXAMPLE}"]))
     return values
 
 
 def _given(args: argparse.Namespace, name: str) -> str:
-    value = getattr(args, name)
-    if value is None:
-        value = os.environ.get(name.upper(), "")
-    return value.strip() or DEFAULTS.get(name, "")
+    return (getattr(args, name) or "").strip() or DEFAULTS.get(name, "")
 
 
 def main(argv: list[str]) -> int:
@@ -255,7 +269,7 @@ def main(argv: list[str]) -> int:
         out.write(text)
     shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
     print(f"wrote {shown}")
-    print(f"next: replace every '{PLACEHOLDER}' in it, then run `make check` (CONTRIBUTING.md explains each field)")
+    print(f"next: replace every '{PLACEHOLDER}' in it, then run `make check`, which lists any left")
     return 0
 
 

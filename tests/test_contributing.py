@@ -1,14 +1,16 @@
-"""The contributor's path: the scaffold and the template pass the check, the
-pull-request and issue templates exist and match the data, and the workflow that
-runs on pull requests is locked down."""
+"""The contributor's path: `make new-question` (run through real make) passes its
+values literally and writes a file whose placeholders the check refuses, the guide's
+walkthrough and inline Markdown table say what really happens, the pull-request and
+issue templates exist and match the data, and the workflow that runs on pull requests
+is locked down."""
 
 from __future__ import annotations
 
 import importlib.util
 import io
-import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import typing
@@ -18,11 +20,13 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.load import load_handbook
+from macros import models
+from macros.load import DataError, load_handbook
 from macros.models import QuestionType
+from macros.text import markdown
 from macros.yamlsafe import read
 
-from .conftest import DATA, ROOT, copy_data
+from .conftest import DATA, ROOT
 
 SCRIPT = ROOT / "scripts" / "new_question.py"
 TEMPLATE = ROOT / "templates" / "question.yml"
@@ -34,6 +38,7 @@ CONTRIBUTING = ROOT / "CONTRIBUTING.md"
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/question.schema.json"
 PLACEHOLDER = "TODO:"
 HANDBOOK = load_handbook(DATA)
+VENV = ROOT / ".venv"
 
 
 def _load_script():
@@ -46,23 +51,55 @@ def _load_script():
 new_question = _load_script()
 
 
-def scaffold(data: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project that `make new-question` can write into: its own Makefile, script,
+    template and data, the real macros, and a virtual environment that borrows the installed
+    packages, so make's setup step has nothing to do."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy2(ROOT / "Makefile", project)
+    shutil.copy2(ROOT / "requirements.txt", project)
+    for folder in ("scripts", "templates", "data"):
+        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (project / "macros").symlink_to(ROOT / "macros")
+    venv = project / ".venv"
+    venv.mkdir()
+    shutil.copy2(VENV / "pyvenv.cfg", venv)
+    for name in ("bin", "lib"):
+        (venv / name).symlink_to(VENV / name)
+    checksum = subprocess.run(["cksum", "requirements.txt"], cwd=project, capture_output=True, text=True, check=True)
+    (venv / f".installed-{checksum.stdout.split()[0]}").touch()
+    return project
+
+
+def make(project: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """`make -C project new-question NAME=value ...`, as a contributor runs it (no terminal attached)."""
     return subprocess.run(
-        [sys.executable, str(SCRIPT), *args, "--data", str(data)],
-        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60, env={**os.environ, **(env or {})},
+        ["make", "--no-print-directory", "-C", str(project), "new-question", *args],
+        capture_output=True, text=True, input=stdin if stdin is not None else "", timeout=120,
     )  # fmt: skip
 
 
-def via_make(data: Path, **values: str) -> subprocess.CompletedProcess:
-    """Run the script as `make new-question NAME=value ...` does: with the recipe's arguments from the
-    Makefile, make's `$(NAME)` filled in as make does it (by plain text), and the variables in the
-    environment, where make puts command-line variables too."""
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    recipe = re.search(r"^new-question:.*\n\t(.+)$", makefile, re.M).group(1)
-    for name, value in values.items():
-        recipe = recipe.replace(f"$({name})", value)
-    words = shlex.split(recipe)
-    return scaffold(data, *words[words.index("scripts/new_question.py") + 1 :], env=values)
+def scaffold(data: Path, *args: str) -> subprocess.CompletedProcess:
+    """The script itself, for the cases that do not involve make."""
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *args, "--data", str(data)], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60
+    )
+
+
+def check(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "macros.check", "data"], cwd=project, capture_output=True, text=True, timeout=60,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+
+
+def written(project: Path) -> list[Path]:
+    return sorted(
+        set((project / "data" / "questions").glob("*.yml"))
+        - {project / "data" / "questions" / p.name for p in (DATA / "questions").glob("*.yml")}
+    )
 
 
 def strings_in(value) -> list[str]:
@@ -73,52 +110,137 @@ def strings_in(value) -> list[str]:
     return [value] if isinstance(value, str) else []
 
 
-# -- the scaffold ---------------------------------------------------------------------
+def placeholders(text: str) -> list[tuple[int, str]]:
+    """(line, placeholder) of every placeholder in a file."""
+    return [
+        (i, line[line.index(PLACEHOLDER) :].rstrip('"'))
+        for i, line in enumerate(text.splitlines(), 1)
+        if PLACEHOLDER in line and not line.lstrip().startswith("#")
+    ]
 
 
-def test_make_new_question_writes_a_file_that_passes_the_check(tmp_path):
-    data = copy_data(tmp_path)
-    prompt = "How would you list a new pair: fast, #safe & {{ 7*7 }} <b>?"
-    result = via_make(data, ROUND="product", TRACK="pm,senior-pm", TYPE="product-sense", PROMPT=prompt)
+def model_answer() -> str:
+    sentence = "I would list the contract only once the order book can take the flow without harm to other markets. "
+    return sentence * 16  # 16 x 19 = 304 words
+
+
+def weak_answer() -> str:
+    return "I would just list it because users ask for it and competitors already have it. " * 5  # 75 words
+
+
+def fill(text: str, keep: set[str] = frozenset()) -> str:
+    """The scaffolded text with every placeholder replaced by valid text, except the fields in keep."""
+    values = {
+        "title": "Decide on a new perpetual contract",
+        "origin": "practice",
+        "model_answer": model_answer(),
+        "answer": weak_answer(),
+    }
+    out = []
+    field = None
+    for line in text.splitlines():
+        key = re.match(r"^\s*(?:- )?(?!TODO:)(\w+):", line)
+        if key:
+            field = key.group(1)
+        if PLACEHOLDER in line and not line.lstrip().startswith("#") and field not in keep:
+            indent = line[: len(line) - len(line.lstrip())]
+            value = values.get(field, "A concrete move, in the order a strong candidate makes it.")
+            line = re.sub(r'"?TODO:.*$', value.strip(), line) if line.lstrip().startswith(f"{field}:") else f"{indent}{value.strip()}"
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+# -- the scaffold, through make ----------------------------------------------------------
+
+
+HOSTILE_PROMPT = (
+    "What if users pay $5, $$5 or $(shell touch {marker}-make) and `touch {marker}-backtick` "
+    "or $(touch {marker}-subshell), with \"double\" and 'single' quotes, a \\backslash, # and %?"
+)
+
+
+def test_make_passes_the_prompt_literally_and_runs_nothing(project, tmp_path):
+    marker = tmp_path / "ran"
+    prompt = HOSTILE_PROMPT.format(marker=marker)
+    result = make(project, "ROUND=product", "TRACK=pm,senior-pm", "TYPE=metrics", f"PROMPT={prompt}")
     assert result.returncode == 0, result.stderr
-    [name] = {p.name for p in (data / "questions").glob("*.yml")} - {p.name for p in (DATA / "questions").glob("*.yml")}
-    assert name == "list-new-pair-fast-safe-7.yml"
-    written = data / "questions" / name
-    assert f"wrote {written}" in result.stdout
-    text = written.read_text(encoding="utf-8")
+    assert list(tmp_path.glob("ran*")) == []
+    [path] = written(project)
+    assert result.stdout.splitlines()[0] == f"wrote data/questions/{path.name}"
+    doc, problems = read(path, path.name)
+    assert problems == []
+    assert doc.data["prompt"] == prompt
+    assert (doc.data["tracks"], doc.data["round"], doc.data["type"], doc.data["difficulty"]) == (
+        ["pm", "senior-pm"],
+        "product",
+        "metrics",
+        "core",
+    )
+
+
+def test_a_prompt_from_a_file_or_standard_input_arrives_unchanged(project, tmp_path):
+    marker = tmp_path / "ran"
+    prompt = HOSTILE_PROMPT.format(marker=marker)
+    prompt_file = tmp_path / "prompt.txt"
+    prompt_file.write_text(prompt + "\n", encoding="utf-8")
+    by_file = make(project, "ROUND=product", "TRACK=pm", "TYPE=metrics", f"PROMPT_FILE={prompt_file}")
+    by_stdin = make(project, "ROUND=product", "TRACK=pm", "TYPE=metrics", "PROMPT_FILE=-", stdin=prompt)
+    assert by_file.returncode == by_stdin.returncode == 0, by_file.stderr + by_stdin.stderr
+    assert list(tmp_path.glob("ran*")) == []
+    assert [read(p, p.name)[0].data["prompt"] for p in written(project)] == [prompt, prompt]
+
+
+def test_a_scaffolded_file_is_refused_until_every_placeholder_is_replaced(project):
+    result = make(project, "ROUND=product", "TRACK=pm", "TYPE=product-sense", "PROMPT=How would you list a new pair?")
+    assert result.returncode == 0, result.stderr
+    [path] = written(project)
+    text = path.read_text(encoding="utf-8")
     assert text.splitlines()[0] == SCHEMA_LINE
+    shown = f"data/questions/{path.name}"
+    found = check(project)
+    assert found.returncode == 1
+    lines = found.stderr.splitlines()
+    assert lines[-1] == f"{len(placeholders(text))} problem(s) in data/"
+    assert [(p.split(":")[0], int(p.split(":")[1])) for p in lines[:-1]] == [(shown, line) for line, _ in placeholders(text)]
+    assert all(f"still holds the placeholder '{value[:57]}" in p for p, (_, value) in zip(lines, placeholders(text), strict=False))
+    fields = [p.split(": ")[1] for p in lines[:-1]]
+    assert fields == [
+        "title", "origin", "strong_answer[0]", "strong_answer[1]", "red_flags[0]", "follow_ups[0]", "outline[0].step",
+        "outline[0].points[0]", "model_answer", "weak_answer.answer", "weak_answer.why",
+    ]  # fmt: skip
 
-    question = load_handbook(data).questions[written.stem]
-    assert question.prompt == prompt
-    assert (question.tracks, question.round, question.type) == (["pm", "senior-pm"], "product", "product-sense")
-    assert (question.difficulty, question.sources) == ("core", ["handbook"])
-    [step] = question.outline
-    placeholders = [*question.strong_answer, *question.red_flags, *question.follow_ups, step.step, *step.points]
-    assert all(p.startswith(PLACEHOLDER) for p in placeholders), placeholders
+    path.write_text(fill(text), encoding="utf-8")
+    completed = check(project)
+    assert completed.returncode == 0, completed.stderr
+    question = load_handbook(project / "data").questions[path.stem]
+    assert question.prompt == "How would you list a new pair?"
+    assert (question.title, question.origin, question.weak_answer.why) == (
+        "Decide on a new perpetual contract",
+        "practice",
+        "A concrete move, in the order a strong candidate makes it.",
+    )
 
 
-def test_quotes_backticks_and_dollars_in_the_prompt_survive(tmp_path):
-    data = copy_data(tmp_path)
-    prompt = 'Why did `withdraw` fail for "VIP" users at $5,000 and 12:30?'
-    for args, env in [
-        (["--round", "product", "--track", "pm", "--type", "metrics", "--prompt", prompt], {}),
-        ([], {"ROUND": "product", "TRACK": "pm", "TYPE": "metrics", "PROMPT": prompt}),
-    ]:
-        result = scaffold(data, *args, env=env)
-        assert result.returncode == 0, result.stderr
-    questions = load_handbook(data).questions
-    assert questions["withdraw-fail-vip-users-5-000"].prompt == prompt
-    assert questions["withdraw-fail-vip-users-5-000-2"].prompt == prompt
+def test_the_scaffold_holds_every_field_of_a_question():
+    template = yaml.safe_load(TEMPLATE.read_text(encoding="utf-8"))
+    assert set(template) == set(models.QuestionFile.model_fields)
+    assert set(template["weak_answer"]) == set(models.WeakAnswer.model_fields)
+
+
+def test_the_template_names_every_question_type():
+    comment = re.search(r"^# One of: (.*?)\ntype:", TEMPLATE.read_text(encoding="utf-8"), re.M | re.S).group(1)
+    named = [t.strip(" .\n#") for t in comment.replace("\n#", " ").split(",")]
+    assert named == list(typing.get_args(QuestionType))
 
 
 def test_the_same_prompt_twice_gets_a_fresh_id(tmp_path):
-    data = copy_data(tmp_path)
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
     args = ["--round", "behavioral", "--track", "pm", "--type", "behavioral", "--prompt", "Tell me about a launch you halted."]
     assert scaffold(data, *args).returncode == 0
     assert scaffold(data, *args).returncode == 0
     assert (data / "questions" / "launch-halted.yml").is_file()
     assert (data / "questions" / "launch-halted-2.yml").is_file()
-    load_handbook(data)
 
 
 @pytest.mark.parametrize(
@@ -136,36 +258,63 @@ def test_ids_are_made_from_the_telling_words(prompt, expected):
     assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", expected)
 
 
-def test_without_a_terminal_every_missing_or_wrong_value_is_named(tmp_path):
-    data = copy_data(tmp_path)
-    result = via_make(data, ROUND="prodct", TRACK="", TYPE="essay", PROMPT="")
-    assert result.returncode == 2
+def test_without_a_terminal_every_missing_or_wrong_value_is_named(project):
+    result = make(project, "ROUND=prodct", "TYPE=essay")
+    assert result.returncode != 0
     kinds = ", ".join(HANDBOOK.round_kinds)
-    assert result.stderr.splitlines()[:4] == [
+    assert result.stderr.splitlines()[:5] == [
         "new-question: PROMPT is missing",
         f"unknown round 'prodct'; choose one of: {kinds}",
         f"TRACK is missing; choose from: {', '.join(HANDBOOK.tracks)}",
         f"unknown type 'essay'; choose one of: {', '.join(typing.get_args(QuestionType))}",
+        "example: make new-question ROUND=product TRACK=pm TYPE=product-sense PROMPT='How would you ...?'",
     ]
-    assert {p.name for p in (data / "questions").iterdir()} == {p.name for p in (DATA / "questions").iterdir()}
+    assert written(project) == []
 
 
 def test_at_a_terminal_missing_values_are_asked_for(tmp_path, monkeypatch, capsys):
-    data = copy_data(tmp_path)
     monkeypatch.setattr(sys, "stdin", io.StringIO("Why this exchange?\nscreen\nceo\npm\nscreen\n"))
-    args = new_question.parse_args(["--data", str(data)])
+    args = new_question.parse_args(["--data", str(DATA)])
     values = new_question.gather(args, interactive=True)
     assert values == {"prompt": "Why this exchange?", "round": "screen", "track": ["pm"], "type": "screen", "difficulty": "core"}
     assert "unknown track 'ceo'" in capsys.readouterr().out
 
 
-def test_the_template_passes_the_check_once_copied(tmp_path):
-    data = copy_data(tmp_path)
+def test_the_template_copied_by_hand_is_refused_at_each_placeholder(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
     text = TEMPLATE.read_text(encoding="utf-8")
     assert text.splitlines()[0] == SCHEMA_LINE
     qid = yaml.safe_load(text)["id"]
     (data / "questions" / f"{qid}.yml").write_text(text, encoding="utf-8")
-    assert qid in load_handbook(data).questions
+    with pytest.raises(DataError) as err:
+        load_handbook(data, root=tmp_path)
+    own = "replace it with your own text"
+    expected = [
+        ("title", "still holds the placeholder 'TODO: a short title, such as Launch a quarterly futures c...'; replace it with a line "
+                  "of text (at most 70 characters and meaningful alone, e.g. 'Launch a quarterly futures contract')"),
+        ("origin", "still holds the placeholder 'TODO: reported or practice'; replace it with one of: reported, practice (reported: a "
+                   "source describes the prompt or its scenario; practice: written for the handbook on a theme a source names (cite "
+                   "handbook too))"),
+        ("prompt", f"still holds the placeholder 'TODO: the question, as an interviewer would put it.'; {own}"),
+        ("strong_answer[0]", f"still holds the placeholder 'TODO: the first thing a strong answer does.'; {own}"),
+        ("strong_answer[1]", f"still holds the placeholder 'TODO: the next thing; add as many items as the answer needs.'; {own}"),
+        ("red_flags[0]", f"still holds the placeholder 'TODO: a weak move, and why it hurts.'; {own}"),
+        ("follow_ups[0]", f"still holds the placeholder 'TODO: a likely follow-up question.'; {own}"),
+        ("outline[0].step", "still holds the placeholder 'TODO: name of the first step'; replace it with a line of text (a step of the "
+                            "framework, e.g. 'Constraints')"),
+        ("outline[0].points[0]", f"still holds the placeholder 'TODO: what to say in this step.'; {own}"),
+        ("model_answer", f"still holds the placeholder 'TODO: the answer a strong candidate would give, in the fi...'; {own} (what a "
+                         "strong candidate would say out loud: first person, 250 to 500 words, ending in a decision)"),
+        ("weak_answer.answer", f"still holds the placeholder 'TODO: a weak answer, as a candidate would say it.'; {own} (a plausible "
+                               "answer that fails, as a candidate would say it: 60 to 200 words)"),
+        ("weak_answer.why", f"still holds the placeholder 'TODO: why it fails, pointing to the red flags above.'; {own} (why it fails, "
+                            "pointing to the question's red flags)"),
+    ]  # fmt: skip
+    shown = f"data/questions/{qid}.yml"
+    assert [str(p) for p in err.value.problems] == [
+        f"{shown}:{line}: {field}: {message}" for (line, _), (field, message) in zip(placeholders(text), expected, strict=True)
+    ]
 
 
 def test_no_committed_data_still_holds_a_placeholder():
@@ -270,31 +419,63 @@ def test_every_make_command_in_the_guide_exists():
     assert named <= targets, named - targets
 
 
-def test_the_guides_walkthrough_is_what_a_contributor_gets(tmp_path):
-    """Step 2's command writes the file the guide names, and step 4's misspelling gives the output it shows."""
+def test_the_guides_walkthrough_is_what_a_contributor_gets(project):
+    """Step 2's command, run through make, writes the file the guide names; filled in but for the
+    title, with `difficulty` misspelt, it gets the check's answer that step 4 shows."""
     guide = CONTRIBUTING.read_text(encoding="utf-8")
     blocks = re.findall(r"```(\w*)\n(.*?)```", guide, re.S)
     command = next(body for lang, body in blocks if lang == "sh" and "make new-question" in body)
     shown_output = next(body for lang, body in blocks if lang == "text" and "problem(s)" in body)
-    values = dict(word.split("=", 1) for word in shlex.split(command.replace("\\\n", " ")) if "=" in word)
-    data = copy_data(tmp_path)
-    result = via_make(data, **values)
+    words = shlex.split(command.replace("\\\n", " "))
+    assert words[:2] == ["make", "new-question"]
+    result = make(project, *words[2:])
     assert result.returncode == 0, result.stderr
     named = re.search(r"This writes `(data/questions/[a-z0-9-]+\.yml)`", guide).group(1)
-    written = tmp_path / named
-    assert written.is_file()
+    path = project / named
+    assert written(project) == [path]
 
-    written.write_text(written.read_text(encoding="utf-8").replace("\ndifficulty:", "\ndificulty:"), encoding="utf-8")
-    check = subprocess.run(
-        [sys.executable, "-m", "macros.check", "data"], cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
-    assert check.returncode == 1
-    assert check.stderr == shown_output
+    text = fill(path.read_text(encoding="utf-8"), keep={"title"}).replace("\ndifficulty:", "\ndificulty:")
+    path.write_text(text, encoding="utf-8")
+    found = check(project)
+    assert found.returncode == 1
+    assert found.stderr == shown_output
 
 
 def test_the_guide_shows_the_schema_line_the_files_use():
     assert SCHEMA_LINE in CONTRIBUTING.read_text(encoding="utf-8")
+
+
+def inline_markdown_table() -> list[tuple[str, str]]:
+    section = CONTRIBUTING.read_text(encoding="utf-8").split("### Inline Markdown", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"^\| `` (.+?) `` \| `` (.+?) `` \|$", section, re.M)
+
+
+def test_the_guide_lists_the_inline_markdown_text_fields_take():
+    rows = dict(inline_markdown_table())
+    assert {"*emphasis*", "**strong**", "`code`", "`a < b`", "<b>bold</b>", "__init__ and snake_case"} <= set(rows)
+    assert any(typed.startswith("[") and "(mailto:" in typed for typed in rows)
+    assert any(typed.startswith("[") and "(javascript:" in typed for typed in rows)
+
+
+@pytest.mark.parametrize(("typed", "html"), inline_markdown_table(), ids=[typed for typed, _ in inline_markdown_table()])
+def test_each_inline_markdown_example_gives_what_the_guide_says(typed, html):
+    assert str(markdown(typed)) == html
+
+
+def test_the_guides_limits_are_the_schemas():
+    section = CONTRIBUTING.read_text(encoding="utf-8").split("### Limits", 1)[1].split("\n### ", 1)[0]
+    rows = re.findall(r"^\| `(\w+)`(?: of an outline step)? \| (\d+) \|$", section, re.M)
+    caps = {name: _max_items(models.QuestionFile, name) for name in models.QuestionFile.model_fields}
+    caps["points"] = _max_items(models.OutlineStep, "points")
+    assert {name: int(limit) for name, limit in rows} == {name: cap for name, cap in caps.items() if cap is not None}
+    assert f"3 to {models.MAX_TEXT:,} characters" in section and f"{models.MAX_LINE} characters" in section
+
+
+def _max_items(model, name: str) -> int | None:
+    field = model.model_fields[name]
+    if "list" not in str(field.annotation):
+        return None
+    return next((c.max_length for c in field.metadata if getattr(c, "max_length", None) is not None), None)
 
 
 def test_the_guide_is_a_page_of_the_site(site):

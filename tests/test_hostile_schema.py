@@ -135,7 +135,7 @@ def text_fields(roots: list[type[BaseModel]]) -> set[tuple[str, str]]:
 
 
 def data_models() -> list[type[BaseModel]]:
-    return list(dict.fromkeys(m.FILE_MODELS.values()))
+    return [f.model for f in m.DATA_FILES]
 
 
 def test_the_walk_finds_text_in_nested_records_and_lists_and_skips_ids_by_type():
@@ -234,10 +234,8 @@ def _optional_text(model: type[BaseModel]) -> set[str]:
 
 
 def model_for(path: Path) -> type[BaseModel]:
-    """The model of a data file, from the registry the schema files are written from."""
-    folder = {"questions": "question", "frameworks": "framework", "checklists": "checklist"}
-    key = folder[path.parts[0]] if len(path.parts) > 1 else path.stem
-    return m.FILE_MODELS[key]
+    """The model of a data file (`path` relative to data/), from the one registry of data files."""
+    return next(f.model for f in m.DATA_FILES if f.path == path.parts[0])
 
 
 def poison(data_dir: Path, payloads: list[str] = PAYLOADS) -> Poisoner:

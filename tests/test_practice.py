@@ -293,7 +293,7 @@ def test_timer_presets_carry_the_source_lengths_and_every_round_length(hb):
 
 
 def rule(**fields) -> dict:
-    return {"id": "r", "title": "t", "advice": "a", "sources": ["handbook"], **fields}
+    return {"id": "rule", "title": "A rule", "advice": "Some advice.", "sources": ["handbook"], **fields}
 
 
 @pytest.mark.parametrize(

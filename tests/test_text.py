@@ -69,7 +69,7 @@ def data_strings() -> list[str]:
     return sorted(set(_strings(records)))
 
 
-@pytest.mark.parametrize("name", ["inline", "block", "plain"])
+@pytest.mark.parametrize("name", ["_inline", "_block", "plain"])
 def test_the_shortcut_matches_markdown_on_every_data_string_and_edge_case(name, monkeypatch):
     strings = data_strings() + EDGE_CASES
     assert len(strings) > 1000
@@ -83,3 +83,22 @@ def test_the_shortcut_matches_markdown_on_every_data_string_and_edge_case(name, 
 def test_the_shortcut_takes_plain_prose_and_nothing_markdown_acts_on():
     taken = [s for s in EDGE_CASES if text._UNCHANGED.match(s)]
     assert taken == [*EDGE_CASES[:6], "Café au lait", "https://example.com bare URL"]
+
+
+INLINE_AS_TYPED = [
+    ("# a heading", "# a heading"),
+    ("## two hashes", "## two hashes"),
+    ("- a dash item", "- a dash item"),
+    ("+ a plus item", "+ a plus item"),
+    ("1. looks like a list", "1. looks like a list"),
+    ("> a quote", "&gt; a quote"),
+    ("&amp; and &#106;", "&amp;amp; and &amp;#106;"),
+    ("`a & b < c`", "<code>a &amp; b &lt; c</code>"),
+    ("![alt](https://example.com/x.png)", "![alt](https://example.com/x.png)"),
+    ("Use __init__ and snake_case", "Use __init__ and snake_case"),
+]
+
+
+@pytest.mark.parametrize(("typed", "shown"), INLINE_AS_TYPED)
+def test_inline_text_shows_what_markdown_would_otherwise_turn_into_blocks_or_entities(typed, shown):
+    assert str(text.markdown(typed)) == shown
