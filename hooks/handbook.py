@@ -30,7 +30,17 @@ def on_config(config):
         {"Home": "index.md"},
         {"Tracks": ["tracks/index.md", *[{title(t.name): track_src(t.id)} for t in hb.tracks.values()]]},
         {"Question bank": ["questions/index.md", "tags.md", "glossary.md", "rating-guide.md", "ask.md"]},
-        {"Practice": ["practice/index.md", "practice/drill.md", "practice/stories.md", "practice/scoring.md", "practice/offer.md"]},
+        {
+            "Practice": [
+                "practice/index.md",
+                "practice/drill.md",
+                "practice/stories.md",
+                "practice/scoring.md",
+                "practice/offer.md",
+                "practice/mock.md",
+                "practice/plan.md",
+            ]
+        },
         {"Frameworks": ["frameworks/index.md", *[{title(f.name): framework_src(f.id)} for f in hb.frameworks.values()]]},
         {"Checklists": ["checklists/index.md", *[{title(cl.title): checklist_src(cl.id)} for cl in hb.checklists.values()]]},
         {"Pay": "pay.md"},

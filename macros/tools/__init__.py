@@ -1,4 +1,4 @@
-"""The practice tools, one module each: drill, stories, scoring and offer.
+"""The practice tools, one module each: drill, stories, scoring, offer, mock and plan.
 
 Each tool runs in the browser (`docs/assets/tools/<tool>.js`), but its rules live
 in data/practice.yml and its maths lives in its module as well, so the build can
@@ -44,6 +44,9 @@ def choices(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
 
 
 def page_macros() -> dict:
-    from . import drill, offer, scoring, stories
+    from . import drill, mock, offer, plan, scoring, stories
 
-    return {**drill.PAGE_MACROS, **stories.PAGE_MACROS, **scoring.PAGE_MACROS, **offer.PAGE_MACROS}
+    return {
+        **drill.PAGE_MACROS, **stories.PAGE_MACROS, **scoring.PAGE_MACROS, **offer.PAGE_MACROS,
+        **mock.PAGE_MACROS, **plan.PAGE_MACROS,
+    }  # fmt: skip

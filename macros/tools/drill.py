@@ -18,9 +18,20 @@ from . import choices, practice_of, tool
 QUESTIONS_JSON = "assets/questions.json"
 
 
-def drill_weights(question_ids: Iterable[str], history: Sequence[Mapping], rule: m.SpacedRepetition) -> dict[str, float]:
+def with_mocks(history: Sequence[Mapping], mocks: Sequence[Mapping] = ()) -> list[Mapping]:
+    """The drill history with mock results (`{"q", "r", "t"}`, r the mock's rounded average)
+    merged in by time, so a question scored in a mock counts as drilled at that rating."""
+    if not mocks:
+        return list(history)
+    return sorted([*history, *mocks], key=lambda e: e.get("t", ""))
+
+
+def drill_weights(
+    question_ids: Iterable[str], history: Sequence[Mapping], rule: m.SpacedRepetition, mocks: Sequence[Mapping] = ()
+) -> dict[str, float]:
     """Each question's chance of being drawn next.  `history` is oldest first, each
-    entry `{"q": question id, "r": rating 1-5}`."""
+    entry `{"q": question id, "r": rating 1-5}`; `mocks` are mock results, merged in by time."""
+    history = with_mocks(history, mocks)
     last_rating: dict[str, int] = {}
     for entry in history:
         last_rating[entry["q"]] = entry["r"]

@@ -1,0 +1,506 @@
+/* The mock interview, for two people on one screen or two devices.
+ *
+ * The page has four views, chosen by the address: setup (pick a track and a round, deal a
+ * question), the candidate's view, the interviewer's view (?view=interviewer&question=&round=&seed=,
+ * all it carries) and a saved feedback sheet (?view=sheet&seed=). Results are saved under
+ * "mock:<seed>" and travel in the progress file; the drill reads them as ratings.
+ */
+(function () {
+  "use strict";
+  var HB = (window.HB = window.HB || {});
+  var dom = HB.dom;
+  var el = dom.el, clear = dom.clear, siteRoot = dom.siteRoot, load = dom.load, save = dom.save, clock = dom.clock, field = dom.field,
+    select = dom.select, isObject = dom.isObject;
+  HB.practice = HB.practice || {};
+
+  var KEY = "mock:";
+  var SEED = /^[a-z0-9]{4,16}$/;
+  var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+  function validResult(name, v) {
+    return isObject(v) && typeof v.seed === "string" && SEED.test(v.seed) && name === KEY + v.seed && typeof v.q === "string" &&
+      typeof v.round === "string" && typeof v.t === "string" && typeof v.r === "number" && v.r >= 1 && v.r <= 5 &&
+      Array.isArray(v.scores) && v.scores.length > 0 && v.scores.every(function (s) {
+        return isObject(s) && typeof s.signal === "string" && typeof s.score === "number" && s.score >= 1 && s.score <= 5 &&
+          typeof s.note === "string";
+      });
+  }
+
+  if (HB.store && HB.store.registerImporter) {
+    HB.store.registerImporter(KEY, function (name, value) {
+      var ok = validResult(name, value);
+      if (ok) HB.store.set(name, value);
+      return ok;
+    });
+  }
+
+  function savedResults() {
+    if (!HB.store) return [];
+    return HB.store.names().filter(function (n) { return n.indexOf(KEY) === 0; }).map(function (n) {
+      var v = load(n, null);
+      return validResult(n, v) ? v : null;
+    }).filter(Boolean).sort(function (a, b) { return a.t < b.t ? 1 : a.t > b.t ? -1 : 0; });
+  }
+
+  /* ---- dealing: the drill's weights, drawn with a generator seeded from the session's seed ---- */
+
+  function seeded(seed) {
+    var h = 1779033703 ^ seed.length;
+    for (var i = 0; i < seed.length; i++) {
+      h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
+      h = (h << 13) | (h >>> 19);
+    }
+    return function () {
+      h = (h + 0x6d2b79f5) | 0;
+      var t = Math.imul(h ^ (h >>> 15), 1 | h);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  function newSeed() {
+    var bytes = new Uint32Array(2);
+    (window.crypto || window.msCrypto).getRandomValues(bytes);
+    return (bytes[0].toString(36) + bytes[1].toString(36)).slice(0, 10).padEnd(6, "0");
+  }
+
+  function drillHistory() {
+    var h = load("drill:history", []);
+    return Array.isArray(h) ? h.filter(function (e) { return isObject(e) && typeof e.q === "string" && typeof e.r === "number"; }) : [];
+  }
+
+  function deal(pool, rule, seed) {
+    if (!pool.length) return null;
+    var ids = pool.map(function (q) { return q.id; }).sort();
+    var mocks = HB.practice.mockResults ? HB.practice.mockResults() : [];
+    var weights = HB.practice.drillWeights ? HB.practice.drillWeights(ids, drillHistory(), rule, mocks) : {};
+    var total = ids.reduce(function (s, id) { return s + (weights[id] || 0); }, 0);
+    var x = seeded(seed)() * (total || ids.length);
+    for (var i = 0; i < ids.length; i++) {
+      x -= total ? weights[ids[i]] || 0 : 1;
+      if (x < 0) return ids[i];
+    }
+    return ids[ids.length - 1];
+  }
+
+  /* Follow-up i of n is due at an even step between the end of the first time box and the end of the last. */
+  function followUpsDue(boxes, n) {
+    if (!boxes.length) return [];
+    var a = boxes.length > 1 ? boxes[0].end : 0, b = boxes[boxes.length - 1].end;
+    var out = [];
+    for (var i = 0; i < n; i++) out.push(Math.round(a + ((i + 1) * (b - a)) / (n + 1)));
+    return out;
+  }
+
+  function average(scores) {
+    return scores.reduce(function (s, x) { return s + x.score; }, 0) / scores.length;
+  }
+
+  function weakest(result, count) {
+    return result.scores.map(function (s, i) { return [s, i]; }).sort(function (a, b) {
+      return a[0].score - b[0].score || a[1] - b[1];
+    }).slice(0, count).map(function (p) { return p[0]; });
+  }
+
+  var questionsPromise = null;
+  function loadQuestions(path) {
+    if (!questionsPromise) {
+      questionsPromise = fetch(new URL(path, siteRoot()).href).then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.json();
+      }).then(function (data) { return data.questions; });
+      questionsPromise.catch(function () { questionsPromise = null; });
+    }
+    return questionsPromise;
+  }
+
+  function pageAddress(params) {
+    var url = new URL(location.href);
+    url.hash = "";
+    url.search = params ? "?" + new URLSearchParams(params).toString() : "";
+    return url.href;
+  }
+
+  function startMock(root, config, cleanups) {
+    var params = new URLSearchParams(location.search);
+    var view = params.get("view");
+    /* "question", not "q": Material opens its search box for a "q" in the address */
+    var session = { q: params.get("question"), round: params.get("round"), seed: params.get("seed") };
+    var byId = {};
+    var names = {};
+    config.rounds.forEach(function (r) { names[r[0]] = r[1]; });
+    clear(root);
+    root.appendChild(el("p", { className: "hb-loading", text: "Loading the questions…" }));
+
+    loadQuestions(config.questions).then(function (questions) {
+      if (!root.isConnected) return;
+      questions.forEach(function (q) { byId[q.id] = q; });
+      var valid = session.q && ID.test(session.q) && byId[session.q] && config.rubric[session.round] && SEED.test(session.seed || "");
+      if (view === "interviewer" && valid) interviewer();
+      else if (view === "candidate" && valid) candidate();
+      else if (view === "sheet" && load(KEY + session.seed, null)) showSaved(session.seed);
+      else setup(view ? "That mock link is incomplete or names a question this handbook does not have; deal a new one." : "");
+    }, function (err) {
+      clear(root);
+      root.appendChild(el("p", { className: "hb-error", text: "The questions could not be loaded (" + err.message +
+        "). Run the mock on paper with the rubric below." }));
+    });
+
+    function go(params) {
+      history.replaceState(history.state, "", pageAddress(params));
+    }
+
+    function heading(text) {
+      return el("h2", { className: "hb-mock-title", id: "hb-mock-view", tabindex: "-1", text: text });
+    }
+
+    /* ---- setup ---- */
+
+    function setup(message) {
+      clear(root);
+      root.setAttribute("data-view", "setup");
+      var wanted = new URLSearchParams(location.search);
+      var track = select("track", config.tracks, wanted.get("track") || config.tracks[0][0]);
+      var round = select("round", config.rounds, wanted.get("round") || config.rounds[0][0]);
+      if (!track.value) track.value = config.tracks[0][0];
+      if (!round.value) round.value = config.rounds[0][0];
+      var status = el("p", { className: "hb-mock-status", role: "status", "aria-live": "polite", text: message || "" });
+      var count = el("p", { className: "hb-mock-count", "aria-live": "polite" });
+      function pool() {
+        return Object.keys(byId).map(function (id) { return byId[id]; }).filter(function (q) {
+          return q.round === round.value && q.tracks.indexOf(track.value) >= 0;
+        });
+      }
+      function counted() {
+        var n = pool().length;
+        count.textContent = n === 1 ? "1 question to deal from." : n + " questions to deal from.";
+      }
+      track.addEventListener("change", counted);
+      round.addEventListener("change", counted);
+      var dealButton = el("button", { type: "button", className: "md-button md-button--primary", "data-action": "deal",
+        text: "Deal a question", on: { click: function () {
+          var seed = newSeed();
+          var q = deal(pool(), config.repetition, seed);
+          if (!q) {
+            status.textContent = "No question for this track and round yet; pick another round.";
+            return;
+          }
+          session = { q: q, round: round.value, seed: seed };
+          go({ view: "candidate", question: q, round: round.value, seed: seed });
+          candidate();
+        } } });
+      root.appendChild(heading("Set up a mock"));
+      root.appendChild(el("div", { className: "hb-mock-setup" }, [field("Track", track), field("Round", round)]));
+      root.appendChild(count);
+      root.appendChild(dealButton);
+      root.appendChild(status);
+      counted();
+      root.appendChild(resultsList());
+    }
+
+    function resultsList() {
+      var results = savedResults();
+      var box = el("section", { className: "hb-mock-results", "aria-labelledby": "hb-mock-results" }, [
+        el("h2", { id: "hb-mock-results", text: "Your mock interviews" })]);
+      if (!results.length) {
+        box.appendChild(el("p", { text: "No mock scored in this browser yet." }));
+        return box;
+      }
+      var rows = results.map(function (r) {
+        var q = byId[r.q];
+        var when = new Date(r.t);
+        return el("tr", { "data-seed": r.seed, "data-question": r.q }, [
+          el("td", { text: isNaN(when) ? "" : when.toLocaleDateString() }),
+          el("td", {}, [el("a", { href: pageAddress({ view: "sheet", seed: r.seed }), text: q ? q.title : r.q })]),
+          el("td", { text: names[r.round] || r.round }),
+          el("td", { className: "hb-num", text: average(r.scores).toFixed(1) }),
+        ]);
+      });
+      box.appendChild(el("div", { className: "hb-table-wrap" }, [el("table", { className: "hb-table hb-mock-log" }, [
+        el("thead", {}, [el("tr", {}, [el("th", { text: "When" }), el("th", { text: "Question" }), el("th", { text: "Round" }),
+          el("th", { className: "hb-num", text: "Average" })])]),
+        el("tbody", {}, rows)])]));
+      return box;
+    }
+
+    /* ---- the clock both views share ---- */
+
+    function makeClock(boxes, onTick) {
+      var state = { running: false, since: 0, before: 0, handle: null };
+      var display = el("div", { className: "hb-clock", role: "timer", "aria-label": "Time elapsed", text: "0:00" });
+      var current = el("p", { className: "hb-mock-box", "aria-live": "polite" });
+      var list = el("ol", { className: "hb-mock-boxes" }, boxes.map(function (b, i) {
+        return el("li", { "data-box": String(i), text: b.label + ": ends at " + clock(b.end) });
+      }));
+      var button = el("button", { type: "button", className: "md-button md-button--primary", "data-action": "clock", text: "Start the clock",
+        on: { click: toggle } });
+      function elapsed() {
+        return state.before + (state.running ? (Date.now() - state.since) / 1000 : 0);
+      }
+      function paint() {
+        var s = elapsed();
+        display.textContent = clock(s);
+        var at = boxes.findIndex(function (b) { return s < b.end; });
+        Array.prototype.forEach.call(list.children, function (li, i) {
+          li.classList.toggle("hb-mock-box--now", i === at);
+          li.classList.toggle("hb-mock-box--past", at < 0 || i < at);
+        });
+        current.textContent = !boxes.length ? "No preset fits this round; the clock counts up." : at < 0 ? "Every time box has ended." :
+          "Now: " + boxes[at].label + ", " + clock(boxes[at].end - s) + " left.";
+        if (onTick) onTick(s);
+      }
+      function toggle() {
+        if (state.running) {
+          state.before = elapsed();
+          state.running = false;
+          clearInterval(state.handle);
+          button.textContent = "Resume the clock";
+        } else {
+          state.running = true;
+          state.since = Date.now();
+          state.handle = setInterval(function () { if (root.isConnected) paint(); else clearInterval(state.handle); }, 250);
+          button.textContent = "Pause the clock";
+        }
+        paint();
+      }
+      cleanups.push(function () { clearInterval(state.handle); });
+      paint();
+      return { node: el("div", { className: "hb-mock-clock" }, [display, current, button, list]), elapsed: elapsed };
+    }
+
+    /* ---- the candidate's view ---- */
+
+    function candidate() {
+      clear(root);
+      root.setAttribute("data-view", "candidate");
+      root.setAttribute("data-question", session.q);
+      var q = byId[session.q];
+      var link = pageAddress({ view: "interviewer", question: session.q, round: session.round, seed: session.seed });
+      var linkInput = el("input", { type: "text", name: "interviewer-link", readOnly: true, value: link });
+      var copied = el("span", { className: "hb-mock-status", role: "status", "aria-live": "polite" });
+      var prompt = el("p", { className: "hb-mock-prompt", hidden: true, text: q.prompt });
+      var reveal = el("button", { type: "button", className: "md-button", "aria-expanded": "false", "data-action": "show-prompt",
+        text: "Show me the question", on: { click: function () {
+          prompt.hidden = !prompt.hidden;
+          reveal.setAttribute("aria-expanded", String(!prompt.hidden));
+          reveal.textContent = prompt.hidden ? "Show me the question" : "Hide the question";
+        } } });
+      root.appendChild(heading("Candidate: " + (names[session.round] || session.round)));
+      root.appendChild(el("p", { text: "Your interviewer reads the question out and scores you in their own view. Don't look at it: the rubric is theirs." }));
+      root.appendChild(el("div", { className: "hb-mock-share" }, [
+        el("a", { className: "md-button md-button--primary", href: link, target: "_blank", rel: "noopener", "data-action": "open-interviewer",
+          text: "Open the interviewer's view in a new tab" }),
+        field("Or send this link to the interviewer's device", linkInput, "It carries the question id, the round and a seed, nothing else."),
+        el("button", { type: "button", className: "md-button", "data-action": "copy-link", text: "Copy the link", on: { click: function () {
+          copyText(link, copied, "Link copied.");
+          linkInput.select();
+        } } }),
+        copied,
+      ]));
+      root.appendChild(makeClock(config.boxes[session.round] || []).node);
+      root.appendChild(el("div", { className: "hb-mock-card" }, [reveal, prompt]));
+      var waiting = el("p", { className: "hb-mock-waiting", text: "When the interviewer finishes in a tab of this browser, the feedback sheet appears here. On another device, they can copy it to you as text." });
+      root.appendChild(waiting);
+      root.appendChild(el("button", { type: "button", className: "md-button", "data-action": "new", text: "Deal another question",
+        on: { click: function () { go(null); setup(""); } } }));
+      var onStorage = function (e) {
+        if (e.key === HB.store.prefix + KEY + session.seed && root.isConnected && root.getAttribute("data-view") === "candidate") {
+          showSaved(session.seed);
+        }
+      };
+      window.addEventListener("storage", onStorage);
+      cleanups.push(function () { window.removeEventListener("storage", onStorage); });
+    }
+
+    /* ---- the interviewer's view ---- */
+
+    function interviewer() {
+      clear(root);
+      root.setAttribute("data-view", "interviewer");
+      root.setAttribute("data-question", session.q);
+      var q = byId[session.q];
+      var rubric = config.rubric[session.round];
+      var boxes = config.boxes[session.round] || [];
+      var due = followUpsDue(boxes, q.follow_ups.length);
+      var asked = {};
+      var timer = makeClock(boxes, function (s) {
+        Array.prototype.forEach.call(root.querySelectorAll(".hb-mock-followups li[data-due]"), function (li) {
+          li.classList.toggle("hb-mock-due", s >= Number(li.getAttribute("data-due")));
+        });
+      });
+      root.appendChild(heading("Interviewer: " + (names[session.round] || session.round)));
+      root.appendChild(el("p", { className: "hb-mock-private", text: "Keep this screen away from the candidate." }));
+      root.appendChild(el("section", { className: "hb-mock-card", "aria-labelledby": "hb-mock-read" }, [
+        el("h3", { id: "hb-mock-read", text: "Read this out" }), el("p", { className: "hb-mock-prompt", text: q.prompt }),
+        el("p", { className: "hb-meta" }, [el("a", { href: new URL(q.url, siteRoot()).href, target: "_blank", rel: "noopener", text: q.title })])]));
+      root.appendChild(el("section", { "aria-label": "Clock" }, [timer.node]));
+
+      var followUps = el("ol", { className: "hb-mock-followups" }, q.follow_ups.map(function (text, i) {
+        var box = el("input", { type: "checkbox", "data-follow-up": String(i) });
+        box.addEventListener("change", function () {
+          if (box.checked) asked[i] = Math.round(timer.elapsed());
+          else delete asked[i];
+        });
+        return el("li", { "data-due": due.length ? String(due[i]) : null }, [el("label", {}, [box, " Asked: ", text]),
+          el("span", { className: "hb-mock-when", text: due.length ? " Around " + clock(due[i]) + "." : " After the main answer." })]);
+      }));
+      root.appendChild(el("section", { "aria-labelledby": "hb-mock-fu" }, [el("h3", { id: "hb-mock-fu", text: "Follow-ups to ask, and when" }),
+        q.follow_ups.length ? followUps : el("p", { text: "This question has no follow-ups; push on the weakest part of the answer." })]));
+
+      var flags = el("ul", { className: "hb-mock-flags" }, q.flags.map(function (text, i) {
+        return el("li", {}, [el("label", {}, [el("input", { type: "checkbox", "data-flag": String(i) }), " Heard: ", text])]);
+      }));
+      root.appendChild(el("section", { "aria-labelledby": "hb-mock-rf" }, [el("h3", { id: "hb-mock-rf", text: "Red flags to listen for" }), flags]));
+
+      var levels = el("dl", { className: "hb-levels hb-mock-levels" }, ["1", "3", "5"].filter(function (k) { return rubric.levels[k]; }).map(function (k) {
+        return el("div", { className: "hb-level hb-level--" + k }, [el("dt", { text: k + " of 5 sounds like" }), el("dd", { text: rubric.levels[k] })]);
+      }));
+      var signals = rubric.signals.map(function (s, i) {
+        var radios = [1, 2, 3, 4, 5].map(function (n) {
+          return el("label", { className: "hb-mock-score" }, [el("input", { type: "radio", name: "score-" + i, value: String(n), "data-signal": String(i) }),
+            " " + n]);
+        });
+        var note = el("textarea", { name: "note-" + i, rows: "2" });
+        return el("fieldset", { className: "hb-mock-signal", "data-signal": s.name }, [el("legend", { text: s.name }),
+          el("div", { className: "hb-mock-scores" }, radios), field("Notes on " + s.name, note)]);
+      });
+      var overall = el("textarea", { name: "overall", rows: "3" });
+      var status = el("p", { className: "hb-mock-status", role: "status", "aria-live": "polite" });
+      var finish = el("button", { type: "button", className: "md-button md-button--primary", "data-action": "finish",
+        text: "Finish and write the feedback sheet", on: { click: done } });
+      root.appendChild(el("section", { className: "hb-mock-rubric", "aria-labelledby": "hb-mock-rb" }, [
+        el("h3", { id: "hb-mock-rb", text: "Rubric: score each signal from 1 to 5" }),
+        el("p", { className: "hb-meta" }, ["The rating guide's words for 1, 3 and 5 in this round (", el("a", { href: config.links.rating + "#rating-" +
+          session.round, text: "rating guide" }), "):"]),
+        levels].concat(signals, [field("Overall notes for the candidate", overall), finish, status])));
+
+      function done() {
+        var scores = [], missing = [];
+        rubric.signals.forEach(function (s, i) {
+          var picked = root.querySelector('input[name="score-' + i + '"]:checked');
+          if (!picked) missing.push(s.name);
+          else scores.push({ signal: s.name, score: Number(picked.value), note: root.querySelector('textarea[name="note-' + i + '"]').value.trim() });
+        });
+        if (missing.length) {
+          status.textContent = "Score every signal first. Still to score: " + missing.join("; ") + ".";
+          return;
+        }
+        var avg = average(scores);
+        var result = {
+          v: 1, seed: session.seed, q: session.q, round: session.round, t: new Date().toISOString(), r: Math.floor(avg + 0.5),
+          seconds: Math.round(timer.elapsed()), scores: scores, notes: overall.value.trim(),
+          flags: Array.prototype.filter.call(root.querySelectorAll("input[data-flag]"), function (b) { return b.checked; }).map(function (b) {
+            return q.flags[Number(b.getAttribute("data-flag"))];
+          }),
+          follow_ups: Object.keys(asked).map(Number).sort(function (a, b) { return a - b; }).map(function (i) {
+            return { text: q.follow_ups[i], at: asked[i] };
+          }),
+        };
+        save(KEY + session.seed, result);
+        showSaved(session.seed);
+      }
+    }
+
+    /* ---- the feedback sheet ---- */
+
+    function showSaved(seed) {
+      var result = load(KEY + seed, null);
+      if (!validResult(KEY + seed, result)) { setup("That feedback sheet is not saved in this browser."); return; }
+      clear(root);
+      root.setAttribute("data-view", "sheet");
+      root.setAttribute("data-question", result.q);
+      go({ view: "sheet", seed: seed });
+      var q = byId[result.q] || { title: result.q, prompt: "", model_answer: [], strong: [], url: "" };
+      var rubric = config.rubric[result.round] || { signals: [] };
+      var pagesFor = {};
+      rubric.signals.forEach(function (s) { pagesFor[s.name] = s.pages; });
+      var avg = average(result.scores);
+      var copied = el("span", { className: "hb-mock-status", role: "status", "aria-live": "polite" });
+      var rows = result.scores.map(function (s) {
+        return el("tr", { "data-signal": s.signal, "data-score": String(s.score) }, [el("th", { scope: "row", text: s.signal }),
+          el("td", { className: "hb-num", text: s.score + " of 5" }), el("td", { text: s.note })]);
+      });
+      var weak = weakest(result, 2);
+      var answer = q.model_answer && q.model_answer.length ? q.model_answer : q.strong || [];
+      var when = new Date(result.t);
+      var sheet = el("section", { id: "mock-feedback", className: "hb-mock-sheet", "aria-labelledby": "mock-feedback-title",
+        "data-average": avg.toFixed(2) }, [
+        el("h2", { id: "mock-feedback-title", tabindex: "-1", text: "Feedback: " + (names[result.round] || result.round) + " mock" }),
+        el("p", { className: "hb-meta", text: (isNaN(when) ? "" : when.toLocaleString() + " · ") + "Clock: " + clock(result.seconds || 0) +
+          " · Average " + avg.toFixed(1) + " of 5" }),
+        el("p", { className: "hb-mock-question" }, [el("strong", { text: "Question: " }), q.url ? el("a", { href: new URL(q.url, siteRoot()).href,
+          text: q.title }) : q.title]),
+        el("p", { className: "hb-mock-prompt", text: q.prompt }),
+        el("table", { className: "hb-table hb-mock-scores-table" }, [
+          el("thead", {}, [el("tr", {}, [el("th", { text: "Signal" }), el("th", { className: "hb-num", text: "Score" }), el("th", { text: "Notes" })])]),
+          el("tbody", {}, rows)]),
+        result.notes ? el("p", { className: "hb-mock-notes" }, [el("strong", { text: "Notes: " }), result.notes]) : null,
+        result.flags && result.flags.length ? el("div", {}, [el("h3", { text: "Red flags heard" }),
+          el("ul", {}, result.flags.map(function (f) { return el("li", { text: f }); }))]) : null,
+        result.follow_ups && result.follow_ups.length ? el("div", {}, [el("h3", { text: "Follow-ups asked" }),
+          el("ul", {}, result.follow_ups.map(function (f) { return el("li", { text: clock(f.at) + ": " + f.text }); }))]) : null,
+        el("h3", { text: "Work on next: the two weakest signals" }),
+        el("ul", { className: "hb-mock-weakest" }, weak.map(function (s) {
+          var pages = pagesFor[s.signal] || [];
+          return el("li", { "data-signal": s.signal }, [el("strong", { text: s.signal + " (" + s.score + " of 5)" }),
+            pages.length ? ": " : "", pages.length ? el("span", {}, pages.map(function (p, i) {
+              return el("span", {}, [i ? ", " : "", el("a", { href: p.url, text: p.title })]);
+            })) : null]);
+        })),
+        el("h3", { text: q.model_answer && q.model_answer.length ? "The model answer, to read together" : "What a strong answer does" }),
+        el("div", { className: "hb-mock-answer" }, answer.map(function (para) { return el("p", { text: para }); })),
+        el("div", { className: "hb-mock-actions" }, [
+          el("button", { type: "button", className: "md-button md-button--primary", "data-action": "print", text: "Print the sheet",
+            on: { click: function () { window.print(); } } }),
+          el("button", { type: "button", className: "md-button", "data-action": "copy", text: "Copy as text",
+            on: { click: function () { copyText(sheetText(result, q, weak, pagesFor, answer), copied, "Copied the sheet as text."); } } }),
+          el("a", { className: "md-button", href: pageAddress(null), "data-action": "new", text: "Set up another mock",
+            on: { click: function (e) { e.preventDefault(); go(null); setup(""); } } }),
+          copied]),
+      ]);
+      root.appendChild(sheet);
+      sheet.querySelector("h2").focus({ preventScroll: true });
+    }
+
+    function sheetText(result, q, weak, pagesFor, answer) {
+      var lines = ["Mock interview feedback: " + (names[result.round] || result.round), "Question: " + q.title, q.prompt, "",
+        "Scores (average " + average(result.scores).toFixed(1) + " of 5):"];
+      result.scores.forEach(function (s) { lines.push("- " + s.signal + ": " + s.score + " of 5" + (s.note ? ". " + s.note : "")); });
+      if (result.notes) lines.push("", "Notes: " + result.notes);
+      if (result.flags && result.flags.length) {
+        lines.push("", "Red flags heard:");
+        result.flags.forEach(function (f) { lines.push("- " + f); });
+      }
+      lines.push("", "Work on next:");
+      weak.forEach(function (s) {
+        lines.push("- " + s.signal + " (" + s.score + " of 5): " + (pagesFor[s.signal] || []).map(function (p) {
+          return p.title + " <" + new URL(p.url, location.href).href + ">";
+        }).join(", "));
+      });
+      lines.push("", "Model answer:");
+      answer.forEach(function (p) { lines.push(p, ""); });
+      return lines.join("\n").trim() + "\n";
+    }
+  }
+
+  function copyText(text, status, done) {
+    var fallback = function () {
+      var area = el("textarea", { className: "hb-visually-hidden", "aria-hidden": "true", tabindex: "-1" });
+      area.value = text;
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      area.remove();
+      status.textContent = ok ? done : "Copying is blocked in this browser; select the text and copy it yourself.";
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () { status.textContent = done; }, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  HB.practice.mockDue = followUpsDue;
+  dom.tool("hb-mock", "hb-mock-config", startMock);
+})();
