@@ -14,7 +14,7 @@ import re
 import typing
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .problems import INVISIBLE, INVISIBLE_CHARS, invisible_message
@@ -267,7 +267,10 @@ class Question(Record):
         description="At most 70 characters and meaningful alone, e.g. 'Launch a quarterly futures contract'."
     )
     origin: Literal["reported", "practice"] = Field(
-        description="reported: a source describes the prompt or its scenario; practice: written for the handbook on a theme a source names (cite handbook too).",
+        description=(
+            "reported: a source describes the prompt or its scenario; "
+            "practice: written for the handbook on a theme a source names (cite handbook too)."
+        ),
     )
     prompt: Text
     tracks: Annotated[list[Id], Field(min_length=1, max_length=6)]
@@ -289,9 +292,14 @@ class Question(Record):
     @model_validator(mode="after")
     def _answer_length(self) -> Question:
         _word_count(self.model_answer, 250, 500, "the model answer")
-        if self.origin == "practice" and "handbook" not in self.sources:
-            raise ValueError("a practice question cites handbook among its sources")
         return self
+
+    @field_validator("sources")
+    @classmethod
+    def _practice_cites_handbook(cls, sources: list[str], info: ValidationInfo) -> list[str]:
+        if info.data.get("origin") == "practice" and "handbook" not in sources:
+            raise ValueError("origin is practice, so sources must include handbook: the question is the handbook's own")
+        return sources
 
 
 class QuestionFile(Question):

@@ -12,8 +12,8 @@ from . import components as c
 from .charts import loop_timeline
 from .handbook import Handbook
 from .html import render
-from .text import href
 from .models import Checklist, Framework, Loop, Question, Round, Track
+from .text import href
 from .tools import FRAMEWORK_TOOLS
 
 # Track and framework pages show a few questions and link to the bank, filtered, for the rest:
@@ -101,6 +101,4 @@ def render_checklist(hb: Handbook, cl: Checklist) -> str:
     # Every item id in the handbook, and each old id with the id it became, so that a
     # progress import on any checklist page can tell which ticks still apply.
     items = [item for other in hb.checklists.values() for item in other.items]
-    return render(
-        "checklist.md.j2", **_common(hb, here), cl=cl, known=" ".join(i.id for i in items), renamed=c.renamed_ids(items)
-    )
+    return render("checklist.md.j2", **_common(hb, here), cl=cl, known=" ".join(i.id for i in items), renamed=c.renamed_ids(items))

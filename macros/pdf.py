@@ -22,9 +22,9 @@ import yaml
 from markupsafe import Markup
 
 from .handbook import Handbook
+from .html import render
 from .load import DataError, data_dir, load_handbook
 from .models import Checklist
-from .html import render
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL_CHECKLISTS = "all-checklists"

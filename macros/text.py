@@ -75,6 +75,7 @@ def _as_typed(text: str, inline: bool) -> str:
     typed = "".join(parts)
     if not inline:
         return typed
+
     # "\#", "\-" and "1\." are Markdown's own escapes: the character stays, the block does not start.
     def escaped(m: re.Match) -> str:
         marker = m.group(2)

@@ -9,9 +9,8 @@ from dataclasses import dataclass
 
 from . import components as c
 from .charts import pay_chart
-from .disagreements import figure_text, num, per_second, span_text
+from .disagreements import figure_text, num, per_second, reported_topics, span_text
 from .disagreements import find as find_disagreements
-from .disagreements import reported_topics
 from .handbook import Handbook
 from .html import render
 from .models import PayBand

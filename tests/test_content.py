@@ -43,9 +43,10 @@ def test_a_thin_round_fails_the_check_with_its_count(tmp_path, hb):
     with pytest.raises(DataError) as failed:
         load_handbook(data)
     have = balance.ROUND_MINIMUMS["negotiation"] - 1
-    assert Problem(
-        f"{data.name}/questions", 1, "(bank)", f"the bank has {have} questions in the 'negotiation' round; it needs at least 10"
-    ) in failed.value.problems
+    assert (
+        Problem(f"{data.name}/questions", 1, "(bank)", f"the bank has {have} questions in the 'negotiation' round; it needs at least 10")
+        in failed.value.problems
+    )
 
 
 # -- the handbook's own rules run over every model answer --------------------------------------
@@ -164,3 +165,14 @@ def test_the_bank_filters_by_origin(site, hb):
     origins = {li["data-origin"] for li in page.select("li.hb-q")}
     assert origins == {"reported", "practice"}
     assert page.select('.hb-bank-labels [data-facet="origin"]')
+
+
+def test_a_practice_question_without_handbook_among_its_sources_is_refused_at_sources(tmp_path, hb):
+    data = copy_data(tmp_path)
+    q = next(q for q in hb.questions.values() if q.origin == "practice")
+    path = _question_with(data, q.id, sources=[s for s in q.sources if s != "handbook"])
+    line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("sources:"))
+    assert Problem(
+        f"{data.name}/questions/{q.id}.yml", line, "sources",
+        "origin is practice, so sources must include handbook: the question is the handbook's own",
+    ) in _problems(data)  # fmt: skip

@@ -22,13 +22,17 @@ from bs4 import BeautifulSoup
 from macros import yamlsafe
 from macros.load import DataError, load_handbook
 from macros.models import QuestionFile
-from macros.yamlsafe import MAX_DEPTH, MAX_FILE_BYTES, Problem
+from macros.problems import Problem
+from macros.yamlsafe import MAX_DEPTH, MAX_FILE_BYTES
 
 from .conftest import BUILD_EPOCH, DATA, ROOT, copy_data
 
 PROBE = "data/questions/probe.yml"
+# The answers' text, kept out of GOOD_QUESTION so that its lines stay short.
+_ANSWER_LINE = " ".join(["I would weigh the listing risk first and decide with a number."] * 3)
+_WEAK_ANSWER = " ".join(["I would list it because the volume looks big and users ask for it."] * 5)
 # A valid question whose line numbers the cases below rely on.
-GOOD_QUESTION = """\
+GOOD_QUESTION = f"""\
 # yaml-language-server: $schema=../../schema/question.schema.json
 id: probe
 prompt: How would you decide whether to list a new trading pair?
@@ -52,18 +56,18 @@ sources: [handbook]
 title: Decide whether to list a new pair
 origin: practice
 model_answer: >-
-    I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number.
-    I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number.
-    I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number.
-    I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number.
-    I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number.
-    I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number.
-    I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number.
-    I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number.
-    I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number. I would weigh the listing risk first and decide with a number.
+    {_ANSWER_LINE}
+    {_ANSWER_LINE}
+    {_ANSWER_LINE}
+    {_ANSWER_LINE}
+    {_ANSWER_LINE}
+    {_ANSWER_LINE}
+    {_ANSWER_LINE}
+    {_ANSWER_LINE}
+    {_ANSWER_LINE}
 weak_answer:
   answer: >-
-    I would list it because the volume looks big and users ask for it. I would list it because the volume looks big and users ask for it. I would list it because the volume looks big and users ask for it. I would list it because the volume looks big and users ask for it. I would list it because the volume looks big and users ask for it.
+    {_WEAK_ANSWER}
   why: It talks only about volume.
 """
 
@@ -118,30 +122,39 @@ def test_the_probe_question_is_valid_as_written(load_with):
 # -- YAML that attacks the parser ------------------------------------------------------
 
 
-def test_duplicate_keys_are_refused(load_with):
+def test_duplicate_keys_are_refused_at_both_lines(load_with):
     assert probe(load_with, edited("difficulty: core\n", "difficulty: core\ndifficulty: stretch\n")) == [
-        Problem(PROBE, 8, "difficulty", "duplicate key (first set on line 7)")
+        Problem(PROBE, 7, "difficulty", "duplicate key 'difficulty': set again on line 8; only this first value is checked, so keep one"),
+        Problem(PROBE, 8, "difficulty", "duplicate key 'difficulty': already set on line 7, whose value is the one checked; keep one"),
     ]
 
 
 def test_anchors_are_refused(load_with):
     assert probe(load_with, edited("tracks: [pm]", "tracks: &t [pm]")) == [
-        Problem(PROBE, 4, "(file)", "anchor '&t' is not allowed; write the value out")
+        Problem(PROBE, 4, "tracks", "anchor '&t' is not allowed; write the value out")
     ]
 
 
 def test_aliases_are_refused(load_with):
     assert probe(load_with, edited("tags: [listing]", "tags: *t")) == [
-        Problem(PROBE, 9, "(file)", "alias '*t' is not allowed; write the value out")
+        Problem(PROBE, 9, "tags", "alias '*t' is not allowed; write the value out")
     ]
 
 
-def test_a_billion_laughs_alias_bomb_is_refused_at_its_first_anchor(load_with):
+def test_a_billion_laughs_alias_bomb_is_refused_at_every_anchor_and_alias(load_with):
+    # After the valid question, so that the bomb's own problems are the only ones.
     bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
-    for level in "bcdefghi":
+    allowed = ", ".join(sorted(QuestionFile.model_fields))
+    expected = [Problem(PROBE, 37, "a", "anchor '&a' is not allowed; write the value out")]
+    expected.append(Problem(PROBE, 37, "a", f"unknown field 'a' (allowed: {allowed})"))
+    for line, level in enumerate("bcdefghi", start=38):
         previous = chr(ord(level) - 1)
         bomb += f"{level}: &{level} [{', '.join([f'*{previous}'] * 9)}]\n"
-    assert probe(load_with, bomb) == [Problem(PROBE, 1, "(file)", "anchor '&a' is not allowed; write the value out")]
+        expected.append(Problem(PROBE, line, level, f"anchor '&{level}' is not allowed; write the value out"))
+        expected += [Problem(PROBE, line, f"{level}[{i}]", f"alias '*{previous}' is not allowed; write the value out") for i in range(9)]
+        hint = "; did you mean 'id'?" if level in "di" else ""
+        expected.append(Problem(PROBE, line, level, f"unknown field '{level}'{hint} (allowed: {allowed})"))
+    assert probe(load_with, GOOD_QUESTION + bomb) == expected
 
 
 @pytest.mark.parametrize(
@@ -155,11 +168,22 @@ def test_deep_nesting_is_refused(load_with, nested, line):
     ]
 
 
-@pytest.mark.parametrize("brk", ["\r", "\u2028"], ids=["CR", "LINE-SEPARATOR"])
-def test_deep_nesting_is_refused_whatever_breaks_the_lines(load_with, brk):
+@pytest.mark.parametrize(
+    ("brk", "expected"),
+    [
+        ("\r", [Problem(PROBE, 34, "(file)", f"nested deeper than {MAX_DEPTH} levels")]),
+        # Read as the space an editor shows, so the nesting stands on one line and is not YAML.
+        ("\u2028", [
+            Problem(PROBE, 10, "(file)",
+                    "contains U+2028 LINE SEPARATOR, an invisible character; delete it (retyping the words around it removes it)"),
+            Problem(PROBE, 10, "(file)", "YAML syntax: mapping values are not allowed here"),
+        ]),
+    ],
+    ids=["CR", "LINE-SEPARATOR"],
+)  # fmt: skip
+def test_deep_nesting_is_refused_whatever_breaks_the_lines(load_with, brk, expected):
     nested = "".join(f"{' ' * level}k{level}:{brk}" for level in range(MAX_DEPTH + 2)) + " " * (MAX_DEPTH + 2) + "x"
-    found = probe(load_with, edited("tags: [listing]\n", f"tags: [listing]\nnested:{brk}{nested}\n"))
-    assert [p.message for p in found] == [f"nested deeper than {MAX_DEPTH} levels"]
+    assert probe(load_with, edited("tags: [listing]\n", f"tags: [listing]\nnested:{brk}{nested}\n")) == expected
 
 
 def test_python_tags_are_refused_and_never_run(load_with, tmp_path):
@@ -190,19 +214,19 @@ def test_unknown_tags_are_refused(load_with):
     ("old", "new", "line", "field", "message"),
     [
         ("difficulty: core", "difficulty: no", 7, "difficulty",
-         "Input should be 'foundation', 'core' or 'stretch'; YAML read 'no' as true/false, put it in quotes if you meant text"),
+         "expected one of: foundation, core, stretch; YAML read 'no' as true/false: put it in quotes if you meant text"),
         ("round: product", "round: yes", 5, "round",
-         "Input should be a valid string; YAML read 'yes' as true/false, put it in quotes if you meant text"),
+         "expected a round kind id from tracks.yml (round_kinds); YAML read 'yes' as true/false: put it in quotes if you meant text"),
         ("round: product", "round: on", 5, "round",
-         "Input should be a valid string; YAML read 'on' as true/false, put it in quotes if you meant text"),
+         "expected a round kind id from tracks.yml (round_kinds); YAML read 'on' as true/false: put it in quotes if you meant text"),
         ("  - What would make you delist it?", "  - 3.10", 15, "follow_ups[0]",
-         "Input should be a valid string; YAML read '3.10' as float, put it in quotes if you meant text"),
+         "expected text; YAML read '3.10' as a number: put it in quotes if you meant text"),
         ("  - What would make you delist it?", "  - 010", 15, "follow_ups[0]",
-         "Input should be a valid string; YAML read '010' as int, put it in quotes if you meant text"),
+         "expected text; YAML read '010' as a number: put it in quotes if you meant text"),
         ("  - What would make you delist it?", "  - 12:30", 15, "follow_ups[0]",
-         "Input should be a valid string; YAML read '12:30' as int, put it in quotes if you meant text"),
+         "expected text; YAML read '12:30' as a number: put it in quotes if you meant text"),
         ("  - Talks only about volume.", "  - 2026-01-31", 13, "red_flags[0]",
-         "Input should be a valid string; YAML read '2026-01-31' as a date, put it in quotes if you meant text"),
+         "expected text; YAML read '2026-01-31' as a date: put it in quotes if you meant text"),
     ],
     ids=["no", "yes", "on", "3.10", "010", "12:30", "date"],
 )  # fmt: skip
@@ -212,7 +236,7 @@ def test_yaml_1_1_coercions_are_errors_that_say_what_yaml_read(load_with, old, n
 
 def test_a_coerced_key_is_refused(load_with):
     assert probe(load_with, edited("difficulty: core\n", "difficulty: core\nyes: x\n")) == [
-        Problem(PROBE, 8, "(file)", "key 'yes' must be plain text")
+        Problem(PROBE, 8, "(file)", "the field name 'yes' is not text: YAML reads it as true/false; correct the name, or put it in quotes")
     ]
 
 
@@ -229,7 +253,7 @@ def test_tabs_are_a_syntax_error_that_names_the_tab(load_with, old, new):
 
 def test_a_second_document_is_refused(load_with):
     assert probe(load_with, GOOD_QUESTION + "---\nid: other\n") == [
-        Problem(PROBE, 21, "(file)", "YAML syntax: a second document ('---'); keep one record per file")
+        Problem(PROBE, 37, "(file)", "YAML syntax: a second document ('---'); keep one record per file")
     ]
 
 
@@ -263,7 +287,7 @@ def test_a_ten_megabyte_file_is_refused_unread(load_with):
 
 def test_a_field_of_100_000_characters_is_refused(load_with):
     assert probe(load_with, edited("Starts from the risks of listing before the upside.", "x" * 100_000)) == [
-        Problem(PROBE, 11, "strong_answer[0]", "String should have at most 4000 characters")
+        Problem(PROBE, 11, "strong_answer[0]", "the text is 100,000 characters; the limit is 4,000")
     ]
 
 
@@ -294,8 +318,8 @@ def test_an_id_that_differs_from_the_file_name_is_refused(load_with):
         ("round: product", "round: prodct", 5, "round", "unknown round kind 'prodct'; did you mean 'product'?"),
         ("tracks: [pm]", "tracks: [pmm]", 4, "tracks[0]", "unknown track 'pmm'; did you mean 'pm'?"),
         ("frameworks: [star]", "frameworks: [starr]", 8, "frameworks[0]", "unknown framework 'starr'; did you mean 'star'?"),
-        ("sources: [handbook]", "sources: [handbok]", 20, "sources[0]", "unknown source 'handbok'; did you mean 'handbook'?"),
-        ("sources: [handbook]", "sources: [my-blog-post]", 20, "sources[0]", "unknown source 'my-blog-post'"),
+        ("sources: [handbook]", "sources: [handbook, handbok]", 20, "sources[1]", "unknown source 'handbok'; did you mean 'handbook'?"),
+        ("sources: [handbook]", "sources: [handbook, my-blog-post]", 20, "sources[1]", "unknown source 'my-blog-post'"),
     ],
     ids=["round", "track", "framework", "source", "undefined-source"],
 )  # fmt: skip

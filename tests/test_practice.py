@@ -12,13 +12,12 @@ from pydantic import ValidationError
 
 from macros import models as m
 from macros import tools
-from macros.text import plain
+from macros.load import DataError, load_handbook
+from macros.pay import annualise
 from macros.tools import drill as drill_tool
 from macros.tools import offer as offer_tool
 from macros.tools import scoring as scoring_tool
 from macros.tools import stories as story_tool
-from macros.load import DataError, load_handbook
-from macros.pay import annualise
 
 from .conftest import DATA, copy_data
 
@@ -81,7 +80,9 @@ def test_a_lower_floor_lets_a_gated_initiative_be_ranked_once_it_has_a_growth_sc
 
 
 def test_an_initiative_over_the_floor_without_growth_is_listed_unranked(hb):
-    ranked = scoring_tool.rank_initiatives([scoring_tool.Initiative("Unknown growth", 90), scoring_tool.Initiative("Known", 60, 40)], hb.practice.scoring)
+    ranked = scoring_tool.rank_initiatives(
+        [scoring_tool.Initiative("Unknown growth", 90), scoring_tool.Initiative("Known", 60, 40)], hb.practice.scoring
+    )
     assert [(r.initiative.name, r.status) for r in ranked] == [("Known", "ranked"), ("Unknown growth", "unscored")]
 
 

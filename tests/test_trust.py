@@ -267,7 +267,9 @@ def test_a_rate_check_applies_only_to_rates():
     with pytest.raises(pydantic.ValidationError, match="not a rate"):
         m.KeyFigure(id="pay", topic="pay", label="Pay", value=m.Span(low=1, high=1), unit="USD", per="day", sources=["handbook"])
     with pytest.raises(pydantic.ValidationError, match="per"):
-        m.KeyFigure(id="vetoes", topic="vetoes", label="Vetoes", value=m.Span(low=1, high=1), unit="vetoes", per="year", sources=["handbook"])
+        m.KeyFigure(
+            id="vetoes", topic="vetoes", label="Vetoes", value=m.Span(low=1, high=1), unit="vetoes", per="year", sources=["handbook"]
+        )
 
 
 def test_the_key_figures_page_checks_per_second_only_the_rates(site, hb):
