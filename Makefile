@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check schema build serve pdf test lock bench new-question lint clean
+.PHONY: help setup check schema build serve pdf test lock bench bench-phone new-question lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -44,8 +44,11 @@ lint: $(STAMP) ## Run ruff's checks and its format check on the Python code
 	$(BIN)/ruff check macros hooks tests scripts
 	$(BIN)/ruff format --check macros hooks tests scripts
 
-bench: $(STAMP) ## Measure build, size and search cost at 100, 1,000 and 5,000 questions
+bench: $(STAMP) ## Measure build, size and search cost at the shipped size, 1,000 and 5,000 questions
 	$(BIN)/python scripts/bench.py
+
+bench-phone: $(STAMP) ## Lighthouse (mobile) on every page kind, served gzipped (needs npm and Chromium)
+	$(BIN)/python scripts/lighthouse.py
 
 # The values reach the script exactly as typed, `$` and all: `$(value NAME)` reads a variable
 # without expanding it, single quotes keep the shell from reading it, and `unexport` stops make
