@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from macros import search
 from macros.components import DIFFICULTY, QUESTION_TYPES
 from macros.load import load_handbook
-from macros.text import plain, short_title
+from macros.text import plain
 
 from .conftest import DATA
 
@@ -71,10 +71,11 @@ def test_each_entry_links_to_its_question_page_with_its_title(bank, site):
     for li in bank.select("li.hb-q"):
         q = HB.questions[li["id"].removeprefix("q-")]
         link = li.find("a")
-        assert link.get_text() == short_title(q.prompt)
+        assert link.get_text() == q.title
         assert link["href"] == f"{q.id}/"
         assert (site / "questions" / q.id / "index.html").is_file()
-        assert li.select_one(".hb-meta").get_text() == f"{QUESTION_TYPES[q.type]} · {DIFFICULTY[q.difficulty]}"
+        practice = " · practice" if q.origin == "practice" else ""
+        assert li.select_one(".hb-meta").get_text() == f"{QUESTION_TYPES[q.type]} · {DIFFICULTY[q.difficulty]}{practice}"
 
 
 def test_each_entry_carries_the_facets_the_filters_use(bank):
@@ -117,7 +118,7 @@ def test_the_bank_indexes_its_rounds_but_not_its_lists(index):
     bank = entries_at(index, "questions/")
     text = " ".join(text_of(doc["text"]) for doc in bank)
     for q in HB.questions.values():
-        assert short_title(q.prompt) not in text
+        assert q.title not in text
     sections = {doc["location"]: doc["title"] for doc in bank}
     for kind in {q.round for q in HB.questions.values()}:
         assert sections[f"questions/#round-{kind}-heading"] == HB.round_kinds[kind].name
@@ -133,7 +134,7 @@ def test_a_question_page_indexes_its_prompt_round_and_tags_only(index):
     separator = re.compile(index["config"]["separator"])
     for q in HB.questions.values():
         [entry] = entries_at(index, f"questions/{q.id}/")
-        assert unescape(entry["title"]) == short_title(q.prompt)
+        assert unescape(entry["title"]) == q.title
         text = BeautifulSoup(entry["text"], "html.parser")
         words = text.select_one(f"p.{search.KEYWORDS_CLASS}")
         # Title and kept words give the search every term of the prompt, and nothing the search would drop is kept.

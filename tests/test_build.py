@@ -101,8 +101,8 @@ def test_a_broken_question_stops_the_build_and_publishes_nothing(tmp_path):
     out = tmp_path / "out"
     result = build_site(out, data)
     assert result.returncode != 0
-    assert "data/questions/broken.yml:2: prompt: Input should be a valid string" in result.stderr
-    assert "data/questions/broken.yml:3: difficulty:" in result.stderr
+    assert "data/questions/broken.yml:2: prompt: expected text; YAML read 'no' as true/false" in result.stderr
+    assert "data/questions/broken.yml:3: difficulty: 'extreme' is not one of: foundation, core, stretch" in result.stderr
     assert not (out / "index.html").exists()
 
 

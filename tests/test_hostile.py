@@ -571,10 +571,10 @@ def test_dangerous_links_keep_their_text_and_lose_their_url(question_page):
         assert "href" not in link.attrs, (marker, link)
 
 
-def test_a_data_image_is_dropped(question_page):
+def test_image_syntax_shows_as_typed_and_loads_nothing(question_page):
     item = item_for(question_page, "I01")
-    assert item.find("img") is None
-    assert item.get_text().strip() == "I01"
+    assert item.find("img") is None and item.find("a") is None
+    assert item.get_text() == f"I01 {IMAGE['I01']}"
 
 
 def test_template_code_is_shown_never_run(question_page):

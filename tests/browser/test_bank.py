@@ -16,7 +16,6 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from macros.load import load_handbook
-from macros.text import short_title
 from tests.conftest import DATA
 
 pytestmark = pytest.mark.browser
@@ -144,7 +143,7 @@ def test_counts_follow_the_other_filters(page, site_url):
 
 def common_title_word() -> str:
     """A longer word that several titles (not all) contain."""
-    titles = [short_title(q.prompt).lower() for q in QUESTIONS]
+    titles = [q.title.lower() for q in QUESTIONS]
     words = Counter(w for t in titles for w in set(re.findall(r"[a-z]{6,}", t)))
     return next(w for w, n in words.most_common() if 2 <= n < len(titles))
 
@@ -153,7 +152,7 @@ def test_text_filter_narrows_by_title_words(page, site_url):
     word = common_title_word()
     open_bank(page, site_url)
     page.fill("#hb-bank-controls input[name=q]", word.upper())
-    expected = {q.id for q in QUESTIONS if word in short_title(q.prompt).lower()}
+    expected = {q.id for q in QUESTIONS if word in q.title.lower()}
     assert shown(page) == expected
     assert status(page) == f"{len(expected)} of {len(QUESTIONS)} questions"
     page.click("text=Clear filters")
@@ -179,7 +178,7 @@ def test_the_selection_lives_in_the_address_bar_and_survives_a_reload(page, site
     query = parse_qs(page.evaluate("location.search").lstrip("?"))
     assert query == {"round": [kind], "track": [track], "q": ["the"]}
     before = shown(page)
-    assert before == {i for i in matching(round=kind, track=track) if "the" in short_title(HB.questions[i].prompt).lower()}
+    assert before == {i for i in matching(round=kind, track=track) if "the" in HB.questions[i].title.lower()}
     page.reload()
     page.wait_for_selector("#hb-bank-controls select[name=round]")
     assert page.input_value("select[name=round]") == kind
