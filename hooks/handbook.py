@@ -24,8 +24,17 @@ def title(text: str) -> str:
     return str(escape(" ".join(text.split())))
 
 
+# The stylesheets mkdocs.yml lists are shipped as this one file, so a page waits for one
+# request, not six, before its first paint; the parts stay separate in docs/assets/.
+STYLESHEET = "assets/handbook.bundle.css"
+_stylesheet_parts: list[str] = []
+
+
 def on_config(config):
     hb = handbook_for(config)
+    if config["extra_css"] != [STYLESHEET]:
+        _stylesheet_parts[:] = [str(css) for css in config["extra_css"]]
+        config["extra_css"] = [STYLESHEET]
     config["nav"] = [
         {"Home": "index.md"},
         {"Tracks": ["tracks/index.md", *[{title(t.name): track_src(t.id)} for t in hb.tracks.values()]]},
@@ -66,6 +75,10 @@ def on_files(files: Files, config) -> Files:
     # handbook renders the same file as a page.
     contributing = Path(config["config_file_path"]).resolve().parent / "CONTRIBUTING.md"
     generated["contributing.md"] = contributing.read_text(encoding="utf-8")
+    parts = [files.get_file_from_path(css) for css in _stylesheet_parts]
+    for part in parts:
+        files.remove(part)
+    generated[STYLESHEET] = "\n".join(f"/* {part.src_uri} */\n{part.content_string}" for part in parts)
     for src, content in generated.items():
         files.append(File.generated(config, src, content=content))
     return files

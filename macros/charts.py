@@ -14,33 +14,64 @@ from .models import Loop, PayBand
 from .pay import Annualised
 
 UNKNOWN_MINUTES = 45
-PX_PER_MINUTE = 3
+# The timeline is drawn one session per row: its name and length on a line of text,
+# and under it a bar placed where the session falls in the loop. Its width in user
+# units is small enough that 14-unit text stays at least 11 px on a 360 px screen
+# (the CSS caps how far it grows on a wide one).
+TIMELINE_WIDTH = 400
+TIMELINE_ROW = 44
+TIMELINE_BAR = 12
 
 
 @dataclass(frozen=True)
 class Block:
+    y: float
     x: float
     width: float
     label: str
+    length: str
     title: str
     unknown: bool
     optional: bool
 
 
+def _length(minutes) -> str:
+    if minutes is None:
+        return "length not stated"
+    if minutes.low != minutes.high:
+        return f"{minutes.low:g}–{minutes.high:g} min"
+    return f"{minutes.low:g} min"
+
+
 def loop_timeline(loop: Loop) -> Markup:
-    x, blocks = 0.0, []
     rounds = sorted(loop.rounds, key=lambda r: r.order)
+    sessions = []
+    start = 0.0
     for r in rounds:
         minutes = r.minutes.high if r.minutes else UNKNOWN_MINUTES
-        length = "length not stated"
-        if r.minutes:
-            length = f"{r.minutes.low:g}–{r.minutes.high:g} min" if r.minutes.low != r.minutes.high else f"{r.minutes.low:g} min"
         for session in range(r.sessions):
-            label = f"{r.order}" + (f".{session + 1}" if r.sessions > 1 else "")
-            blocks.append(Block(x, minutes * PX_PER_MINUTE - 6, label, f"{r.name}: {length}", r.minutes is None, r.optional))
-            x += minutes * PX_PER_MINUTE
-    summary = f"{len(rounds)} rounds in order: " + "; ".join(r.name for r in rounds)
-    return Markup(render("timeline.svg.j2", blocks=blocks, total=max(x, 1), summary=summary))
+            number = f"{r.order}" + (f".{session + 1}" if r.sessions > 1 else "")
+            sessions.append((r, number, start, minutes))
+            start += minutes
+    scale = TIMELINE_WIDTH / max(start, 1)
+    blocks = []
+    for i, (r, number, begin, minutes) in enumerate(sessions):
+        length = _length(r.minutes)
+        name = f"{number}. {r.name}" + (" (optional)" if r.optional else "")
+        blocks.append(
+            Block(
+                i * TIMELINE_ROW, begin * scale, max(minutes * scale - 2, 3), name,
+                length if r.minutes else f"{length}, drawn as {UNKNOWN_MINUTES} min",
+                f"{r.name}: {length}", r.minutes is None, r.optional,
+            )
+        )  # fmt: skip
+    summary = f"{len(rounds)} rounds in order: " + "; ".join(f"{r.name}, {_length(r.minutes)}" for r in rounds)
+    return Markup(
+        render(
+            "timeline.svg.j2", blocks=blocks, width=TIMELINE_WIDTH, height=len(blocks) * TIMELINE_ROW,
+            bar=TIMELINE_BAR, summary=summary,
+        )
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)

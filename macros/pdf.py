@@ -72,9 +72,11 @@ class Imprint:
 
 
 def imprint_from_config(config_file: Path = ROOT / "mkdocs.yml") -> Imprint:
-    # mkdocs.yml may carry Python tags that safe loading rejects; the two keys needed are plain.
+    # MkDocs' own loader, so site_url's !ENV tag gives the published address when SITE_URL is set.
+    from mkdocs.utils.yaml import get_yaml_loader
+
     try:
-        config = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=get_yaml_loader()) or {}  # noqa: S506 (MkDocs' loader is safe)
     except (OSError, yaml.YAMLError):
         config = {}
     return Imprint(name=str(config.get("site_name", "Binance PM Interview Handbook")), url=str(config.get("site_url") or ""))

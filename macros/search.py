@@ -1,12 +1,18 @@
-"""Trim Material's search index after it is written: the whole index is downloaded
-before the first result, so at thousands of questions every byte of it counts.
+"""Tune Material's search index after it is written.
 
-Each question page's entry holds the prompt (the page title is its first sentence,
-the text the rest), the round and the tags. In the text, the words that the index's
-own separator removes (single characters and English stop words) are dropped: the
-search finds exactly what it found before, from about a fifth fewer bytes. What is
-left is no longer a sentence, so it is marked and the results list does not show it
-(handbook.css); a question's result shows its title, its round and its tags.
+Trim: the whole index is downloaded before the first result, so at thousands of
+questions every byte of it counts. Each question page's entry holds its title, the
+prompt, the round and the tags. In the prompt, the words that the index's own
+separator removes (single characters and English stop words) are dropped: the search
+finds exactly what it found before, from fewer bytes. What is left is no longer a
+sentence, so it is marked and the results list does not show it (handbook.css).
+
+Rank: the pages a reader means by a bare name come first for it: a framework's page for
+its name or short name (the short name joins the page's title in the index), a
+checklist's page for its name (which is also its round's name), the tracks page for
+"rounds" and "how many rounds", the pay page for "pay". Those pages' own entries get a
+boost; their sections and every other page keep theirs. The index holds HTML, which the
+search shows as HTML, so every word added from data is escaped.
 """
 
 from __future__ import annotations
@@ -14,21 +20,68 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from markupsafe import escape
+
+if TYPE_CHECKING:
+    from .handbook import Handbook
+
+ROOT = Path(__file__).resolve().parent.parent
 KEYWORDS_CLASS = "hb-search-words"
 _QUESTION_PAGE = re.compile(r"questions/[^/#]+/")
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 _EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
+FRAMEWORK_BOOST, TRACKS_BOOST, CHECKLIST_BOOST, PAY_BOOST = 12, 10, 6, 4
+HUB_WORDS = {
+    "tracks/": "how many rounds interview loop rounds length stages",
+    "pay/": "pay salary compensation bands",
+}
 
 
-def trim(site_dir: Path) -> None:
+def trim(site_dir: Path, hb: Handbook | None = None) -> None:
     path = site_dir / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
     separator = re.compile(index["config"]["separator"])
+    hubs = _hubs(hb or _handbook())
     for entry in index["docs"]:
-        if _QUESTION_PAGE.fullmatch(entry["location"]):
+        location = entry["location"]
+        if _QUESTION_PAGE.fullmatch(location):
             entry["text"] = _FIRST_PARAGRAPH.sub(lambda m: _keywords(m.group(1), separator), entry["text"], count=1)
+        if location in hubs:
+            title_extra, words, boost = hubs[location]
+            if title_extra:
+                entry["title"] = f"{entry['title']} ({escape(title_extra)})"
+            if words:
+                entry["text"] = f'{entry["text"]}<p class="{KEYWORDS_CLASS}">{escape(words)}</p>'
+            entry["boost"] = max(entry.get("boost", 1), boost)
     path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+
+
+def _handbook() -> Handbook:
+    from .site import handbook_for
+
+    return handbook_for({"config_file_path": str(ROOT / "mkdocs.yml")})
+
+
+def _hubs(hb: Handbook) -> dict[str, tuple[str, str, float]]:
+    """Index location -> (words added to its title, hidden words added to its text, boost)."""
+    hubs: dict[str, tuple[str, str, float]] = {}
+    for f in hb.frameworks.values():
+        short = f.short_name if f.short_name and f.short_name.lower() not in f.name.lower() else ""
+        # The short name is what readers type ("3-C", "DMA"); it stands for the steps' names
+        # (Constraints, Components, Coordination), which the page's own entry now holds too.
+        # A search for "3-C" matches "3" and every word starting with "c" (search splits on
+        # the hyphen), so the entry holds the short name often enough to win on the "3".
+        words = " ".join([f.short_name or ""] * 4 + [step.name for step in f.steps])
+        hubs[f"frameworks/{f.id}/"] = (short, words, FRAMEWORK_BOOST)
+    for cl in hb.checklists.values():
+        hubs[f"checklists/{cl.id}/"] = ("", "checklist", CHECKLIST_BOOST)
+    for t in hb.tracks.values():
+        hubs[f"tracks/{t.id}/"] = ("", "", CHECKLIST_BOOST)
+    hubs["tracks/"] = ("", HUB_WORDS["tracks/"], TRACKS_BOOST)
+    hubs["pay/"] = ("", HUB_WORDS["pay/"], PAY_BOOST)
+    return hubs
 
 
 def _keywords(text: str, separator: re.Pattern) -> str:

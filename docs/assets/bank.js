@@ -2,7 +2,7 @@
  *
  * The page already lists every question, grouped by round, and each entry
  * carries its facets in data attributes (data-track, data-round, data-type,
- * data-framework, data-difficulty, data-tag; space-separated where a question
+ * data-framework, data-difficulty, data-origin, data-tag; space-separated where a question
  * has several). This script builds a select per facet and a text filter over
  * the titles into #hb-bank-controls, shows how many questions each option
  * would leave, hides rounds left empty, and picks a random question from the
@@ -23,6 +23,7 @@
     { key: "type", label: "Type", all: "All types" },
     { key: "framework", label: "Framework", all: "All frameworks" },
     { key: "difficulty", label: "Difficulty", all: "All levels" },
+    { key: "origin", label: "Origin", all: "Reported and practice" },
     { key: "tag", label: "Tag", all: "All tags" },
   ];
   var TEXT_KEY = "q";
@@ -159,7 +160,15 @@
 
   function buildControls(container, options, total) {
     var form = el("form", { class: "hb-bank-form", role: "search", "aria-label": "Filter the questions" });
-    var filters = el("div", { class: "hb-bank-filters" });
+    // On a phone the filters fold behind this one button (bank.css); on a wide screen it is hidden.
+    var toggle = el("button", { type: "button", class: "md-button hb-bank-toggle", "aria-expanded": "false", "aria-controls": "hb-bank-filters" }, "Filters");
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      form.classList.toggle("hb-bank-form--open", open);
+    });
+    form.appendChild(toggle);
+    var filters = el("div", { class: "hb-bank-filters", id: "hb-bank-filters" });
     var selects = {};
     FACETS.forEach(function (facet) {
       if (!options[facet.key].length) return;
@@ -196,7 +205,7 @@
 
     container.textContent = "";
     container.appendChild(form);
-    return { form: form, selects: selects, text: text, count: count, random: random, reset: reset, empty: empty };
+    return { form: form, toggle: toggle, selects: selects, text: text, count: count, random: random, reset: reset, empty: empty };
   }
 
   function setup(bank, container) {
@@ -247,6 +256,8 @@
         });
       });
       ui.count.textContent = shown + " of " + questions.length + " questions";
+      var active = Object.keys(state).filter(function (key) { return state[key]; }).length;
+      ui.toggle.textContent = active ? "Filters (" + active + " on)" : "Filters";
       ui.count.setAttribute("data-shown", String(shown));
       ui.empty.hidden = shown > 0;
       ui.random.disabled = shown === 0;

@@ -183,8 +183,10 @@
   function importProgress(input, message) {
     var file = input.files && input.files[0];
     if (!file) return;
-    readFile(file).then(function (text) {
-      var parsed = HB.store.parseExport(text);
+    // Every tool's script first: each checks and accepts its own part of the file.
+    var ready = HB.load ? HB.load.all() : Promise.resolve();
+    Promise.all([readFile(file), ready]).then(function (done) {
+      var parsed = HB.store.parseExport(done[0]);
       if (parsed.error) {
         say(message, parsed.error, true);
         return;

@@ -7,7 +7,27 @@
   var dom = HB.dom;
   var el = dom.el, clear = dom.clear, readConfig = dom.readConfig, siteRoot = dom.siteRoot, load = dom.load, save = dom.save, usd = dom.usd, clock = dom.clock, field = dom.field, select = dom.select, isTyping = dom.isTyping, isObject = dom.isObject;
   HB.practice = HB.practice || {};
-  function drillWeights(ids, history, rule) {
+  /* Mock results ({q, r, t}) merged into the drill history by time: a question scored in a
+   * mock counts as drilled at the mock's rating. Mirrors `with_mocks` in drill.py. */
+  function withMocks(history, mocks) {
+    if (!mocks || !mocks.length) return history.slice();
+    return history.concat(mocks).map(function (e, i) { return [e, i]; }).sort(function (a, b) {
+      var ta = a[0].t || "", tb = b[0].t || "";
+      return ta < tb ? -1 : ta > tb ? 1 : a[1] - b[1];
+    }).map(function (pair) { return pair[0]; });
+  }
+
+  function mockResults() {
+    if (!HB.store) return [];
+    return HB.store.names().filter(function (n) { return n.indexOf("mock:") === 0; }).map(function (n) {
+      return HB.store.get(n, null);
+    }).filter(function (v) {
+      return isObject(v) && typeof v.q === "string" && typeof v.r === "number" && v.r >= 1 && v.r <= 5 && typeof v.t === "string";
+    }).map(function (v) { return { q: v.q, r: v.r, t: v.t }; });
+  }
+
+  function drillWeights(ids, history, rule, mocks) {
+    history = withMocks(history, mocks);
     var last = {};
     history.forEach(function (e) { last[e.q] = e.r; });
     var recent = {};
@@ -165,7 +185,10 @@
       renderHistory();
 
       var onKey = function (e) {
-        if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || !root.isConnected) return;
+        /* Single-key shortcuts never fire while a form control has focus: typing in a field,
+         * choosing in a list or pressing a focused button keeps its own meaning. */
+        if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || !root.isConnected) return;
+        if (isTyping(e.target) || isTyping(document.activeElement) || inFormControl(e.target) || inFormControl(document.activeElement)) return;
         var handled = true;
         if (e.key === "s") toggleTimer();
         else if (e.key === "r") reveal();
@@ -193,7 +216,7 @@
     function pickNext() {
       var candidates = pool();
       if (!candidates.length) return null;
-      var weights = drillWeights(candidates.map(function (q) { return q.id; }), drillHistory(), config.repetition);
+      var weights = drillWeights(candidates.map(function (q) { return q.id; }), drillHistory(), config.repetition, mockResults());
       return weightedPick(candidates, weights, state.current && state.current.id);
     }
 
@@ -296,8 +319,9 @@
         t.left = 0;
         ui.clock.classList.add("hb-clock--done");
         root.setAttribute("data-timer", "done");
-        status.textContent = "Time's up. Reveal the model points and rate yourself.";
         ui.start.textContent = "Restart (s)";
+        reveal();
+        status.textContent = "Time's up. Compare your answer with the model answer below, then rate yourself.";
       }
     }
 
@@ -307,6 +331,11 @@
       var q = state.current;
       if (!q || !ui.answer.hidden) return;
       clear(ui.answer);
+      var model = Array.isArray(q.model_answer) ? q.model_answer : [];
+      if (model.length) {
+        ui.answer.appendChild(el("h3", { text: "Model answer" }));
+        ui.answer.appendChild(el("div", { className: "hb-model-answer" }, model.map(function (p) { return el("p", { text: p }); })));
+      }
       var outline = el("ol", { className: "hb-outline" });
       q.outline.forEach(function (step) {
         outline.appendChild(el("li", {}, [el("strong", { text: step.step }),
@@ -352,17 +381,17 @@
       var h = drillHistory();
       clear(ui.history);
       ui.history.appendChild(el("h2", { id: "history", text: "Your drill history" }));
-      if (!h.length) {
+      if (!h.length && !mockResults().length) {
         ui.history.appendChild(el("p", { text: "Nothing drilled yet in this browser. Ratings you give appear here." }));
         return;
       }
       ui.history.appendChild(el("h3", { text: "Weakest areas" }));
       ui.history.appendChild(el("p", { className: "hb-meta",
-        text: "Average of your latest rating for each question, lowest first." }));
+        text: "Average of your latest rating for each question, lowest first; a mock interview's score counts as a rating." }));
       var areas = el("div", { className: "hb-weak" });
       [["round", "By round"], ["type", "By question type"]].forEach(function (pair) {
         var list = el("ol", { className: "hb-weak-list", "data-area": pair[0] });
-        weakAreas(h, pair[0]).forEach(function (a) {
+        weakAreas(withMocks(h, mockResults()), pair[0]).forEach(function (a) {
           list.appendChild(el("li", { "data-key": a.key, "data-average": a.average.toFixed(2) },
             [el("strong", { text: config.names[pair[0]][a.key] || a.key }),
              " average " + a.average.toFixed(1) + " over " + a.count + (a.count === 1 ? " question" : " questions")]));
@@ -411,10 +440,15 @@
     }
   }
 
+  function inFormControl(node) {
+    return !!(node && node.closest && node.closest("input, select, textarea, button, [contenteditable], [role=combobox], [role=listbox], [role=textbox]"));
+  }
+
   function shorten(text) {
     var first = text.split(/[.?!]\s/)[0];
     return first.length > 90 ? first.slice(0, first.lastIndexOf(" ", 90)) + "…" : first;
   }
   HB.practice.drillWeights = drillWeights;
+  HB.practice.mockResults = mockResults;
   dom.tool("hb-drill", "hb-drill-config", startDrill);
 })();

@@ -1,0 +1,73 @@
+/* Loads on every page, deferred, and loads the rest only where a page needs it:
+ * a practice tool's script on that tool's page, checklist code where checklists
+ * are, the bank's filters on the bank. Material's instant navigation swaps pages
+ * without a reload, so the check runs on every page view; a script is added once
+ * and then starts its component on each page that has one.
+ */
+(function () {
+  "use strict";
+  var HB = (window.HB = window.HB || {});
+  if (HB.load) return;
+
+  /* Run `fn` on every page view: Material announces each one on `document$`. */
+  HB.onPage = HB.onPage || function (fn) {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(fn);
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
+    else fn();
+  };
+
+  var TOOL = ["assets/store.js", "assets/dom.js"];
+  var NEEDS = [
+    ["body", ["assets/page.js"]],
+    ["#hb-start", ["assets/store.js", "assets/start.js"]],
+    [".hb-checklist, .hb-checklists", ["assets/store.js", "assets/checklists.js"]],
+    [".hb-bank", ["assets/store.js", "assets/bank.js"]],
+    ["#hb-drill", TOOL.concat("assets/tools/drill.js")],
+    ["#hb-stories", TOOL.concat("assets/tools/stories.js")],
+    ["#hb-scoring", TOOL.concat("assets/tools/scoring.js")],
+    ["#hb-offer", TOOL.concat("assets/tools/offer.js")],
+    ["#hb-mock", TOOL.concat("assets/tools/mock.js")],
+    ["#hb-plan", TOOL.concat("assets/tools/plan.js")],
+    [".hb-question[data-question]", TOOL],
+  ];
+  var ALL = NEEDS.reduce(function (all, need) { return all.concat(need[1]); }, []);
+
+  function base() {
+    try {
+      return new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href);
+    } catch (e) {
+      return new URL("/", location.href);
+    }
+  }
+
+  var added = {};
+  var pending = {};
+  function add(path) {
+    if (!pending[path]) {
+      pending[path] = new Promise(function (resolve) {
+        var script = document.createElement("script");
+        script.src = new URL(path, base()).href;
+        script.async = false; // run in the order added: the store and DOM helper before a tool
+        script.onload = script.onerror = resolve;
+        document.head.appendChild(script);
+        added[path] = true;
+      });
+    }
+    return pending[path];
+  }
+
+  function need(paths) {
+    return Promise.all(paths.map(add));
+  }
+
+  HB.load = {
+    /* Every script: a progress import on any page must know every tool's keys. */
+    all: function () { return need(ALL); },
+  };
+
+  HB.onPage(function () {
+    NEEDS.forEach(function (rule) {
+      if (document.querySelector(rule[0])) need(rule[1]);
+    });
+  });
+})();

@@ -1,0 +1,84 @@
+/* What every page shares, loaded by the theme override (overrides/main.html).
+ *
+ * The skip link sits in the header, which Material's instant navigation keeps
+ * from page to page, so on each page view it is pointed at the new page's
+ * target: its tool, or its content (read from #hb-content, which the page
+ * brings with it). Following the link moves keyboard focus to the target, so
+ * the next Tab reaches the tool's first control.
+ */
+(function () {
+  "use strict";
+  var HB = (window.HB = window.HB || {});
+  if (HB.page) return;
+
+  function retargetSkipLink() {
+    var link = document.querySelector("a[data-hb-skip]");
+    var content = document.getElementById("hb-content");
+    if (!link || !content) return;
+    var id = content.getAttribute("data-skip") || "hb-content";
+    if (!document.getElementById(id)) id = "hb-content";
+    link.setAttribute("href", "#" + id);
+    link.textContent = id === "hb-content" ? "Skip to content" : content.getAttribute("data-skip-label") || "Skip to content";
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-hb-skip]");
+    if (!link) return;
+    var target = document.getElementById(link.getAttribute("href").slice(1));
+    if (!target) return;
+    event.preventDefault();
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "start" });
+  });
+
+  /* A table too wide for the screen scrolls sideways in its wrapper; a wrapper that
+   * scrolls becomes a named, focusable region, so the arrow keys can scroll it too.
+   * Tools redraw their tables as the reader types, so new wrappers are watched for. */
+  var WRAPPERS = ".hb-scroll, .hb-table-wrap";
+  var sizes = window.ResizeObserver ? new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) { markScrollable(entry.target); });
+  }) : null;
+
+  function markScrollable(box) {
+    if (box.scrollWidth > box.clientWidth + 1) {
+      if (box.getAttribute("tabindex") === "0") return;
+      var caption = box.querySelector("caption, th");
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", "Table" + (caption ? " (" + caption.textContent.trim() + ", …)" : "") + ", scrolls sideways");
+    } else if (box.getAttribute("tabindex") === "0") {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  }
+
+  function watch(root) {
+    var boxes = root.matches && root.matches(WRAPPERS) ? [root] : [];
+    boxes = boxes.concat(Array.prototype.slice.call(root.querySelectorAll ? root.querySelectorAll(WRAPPERS) : []));
+    boxes.forEach(function (box) {
+      markScrollable(box);
+      if (sizes) sizes.observe(box);
+    });
+  }
+
+  if (window.MutationObserver) {
+    new MutationObserver(function (records) {
+      records.forEach(function (record) {
+        Array.prototype.forEach.call(record.addedNodes, function (node) {
+          if (node.nodeType === 1) watch(node);
+        });
+      });
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  }
+
+  function onPage() {
+    retargetSkipLink();
+    watch(document);
+  }
+
+  HB.page = { retargetSkipLink: retargetSkipLink, markScrollable: markScrollable };
+  if (HB.onPage) HB.onPage(onPage);
+  else document.addEventListener("DOMContentLoaded", onPage);
+})();

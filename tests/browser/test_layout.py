@@ -1,0 +1,222 @@
+"""Layout as readers see it: on a 360 px phone, in both colour schemes, and on paper.
+Every page of the built site is checked for sideways scrolling; the pay page, the
+timelines, the practice tools, the bank and the print output are checked in detail."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from macros.load import load_handbook
+from tests.conftest import DATA
+
+pytestmark = pytest.mark.browser
+
+HB = load_handbook(DATA)
+PHONE = {"width": 360, "height": 740}
+TOOLS = {  # page -> its main action, which must be on the first screen of a phone
+    "practice/drill/": "#hb-drill [data-action=start]",
+    "practice/scoring/": "#hb-scoring input[type=number]",
+    "practice/stories/": "#hb-stories textarea",
+    "practice/offer/": "#hb-offer input",
+}
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site, as paths relative to its root ("" is the home page)."""
+    paths = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    return ["" if p == "." else f"{p}/" for p in paths]
+
+
+@pytest.fixture(scope="module", params=["light", "dark"])
+def phone(browser, request):
+    context = browser.new_context(viewport=PHONE, color_scheme=request.param, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda err: page.errors.append(str(err)))
+    yield page
+    context.close()
+
+
+def test_no_page_scrolls_sideways_at_360_px(phone, site, site_url):
+    wide = []
+    for path in site_pages(site):
+        phone.goto(site_url + path)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            wide.append(f"{path or 'home'} ({width} px)")
+    assert not wide, f"{len(wide)} pages scroll sideways: {', '.join(wide[:20])}"
+    assert phone.errors == []
+
+
+def test_the_scheme_follows_the_system_until_the_reader_picks_one(phone, site_url):
+    phone.goto(site_url)
+    dark = phone.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+    scheme = phone.get_attribute("body", "data-md-color-scheme")
+    assert scheme == ("slate" if dark else "default")
+    phone.locator("form[data-md-component=palette] label:visible").first.click()
+    phone.reload()
+    assert phone.get_attribute("body", "data-md-color-scheme") == ("default" if dark else "slate")
+    phone.evaluate("localStorage.clear()")
+
+
+def test_the_pay_page_on_a_phone_is_cards_with_the_annualised_total_in_view(phone, site_url):
+    phone.goto(site_url + "pay/")
+    rows = phone.locator(".hb-pay tbody tr")
+    assert rows.count() == len(HB.bands)
+    for i in range(rows.count()):
+        total = rows.nth(i).locator("td.hb-annual strong")
+        box = total.bounding_box()
+        assert total.is_visible() and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+        assert rows.nth(i).locator("td.hb-annual").evaluate("td => getComputedStyle(td, '::before').content") == '"Annualised total"'
+    # The chart either keeps its labels at 11 px or more, or gives way to the cards.
+    chart = phone.locator(".hb-paychart")
+    if chart.is_visible():
+        smallest = chart.evaluate("svg => Math.min(...[...svg.querySelectorAll('text')].map(t => t.getBoundingClientRect().height))")
+        assert smallest >= 11
+
+
+def test_loop_timelines_name_each_round_with_its_minutes_at_a_readable_size(phone, site_url):
+    track = next(iter(HB.tracks.values()))
+    phone.goto(f"{site_url}tracks/{track.id}/")
+    timeline = phone.locator(".hb-timeline").first
+    labels = timeline.evaluate("svg => [...svg.querySelectorAll('.hb-tl-label')].map(t => t.textContent)")
+    assert labels and all(re.search(r"\d+(–\d+)? min|length not stated", label) for label in labels), labels
+    smallest = timeline.evaluate("svg => Math.min(...[...svg.querySelectorAll('.hb-tl-label')].map(t => t.getBoundingClientRect().height))")
+    assert smallest >= 11
+    round_names = {r.name for loop in HB.loops.values() for r in loop.rounds}
+    assert any(name in label for label in labels for name in round_names)
+
+
+@pytest.mark.parametrize("path", TOOLS)
+def test_each_practice_tool_shows_its_main_action_on_the_first_screen(phone, site_url, path):
+    phone.goto(site_url + path)
+    action = phone.locator(TOOLS[path]).first
+    action.wait_for()
+    box = action.bounding_box()
+    assert box["y"] + box["height"] <= PHONE["height"], f"{TOOLS[path]} ends at y={box['y'] + box['height']:.0f}"
+
+
+def test_the_bank_filters_fold_behind_one_button_on_a_phone(phone, site_url):
+    phone.goto(site_url + "questions/")
+    toggle = phone.locator(".hb-bank-toggle")
+    toggle.wait_for()
+    assert phone.locator(".hb-bank-filters").is_hidden()
+    assert toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    assert phone.locator(".hb-bank-filters select").first.is_visible()
+    phone.select_option(".hb-bank-filters select[name=round]", index=1)
+    assert re.fullmatch(r"Filters \(1 on\)", toggle.inner_text())
+
+
+def test_on_a_wide_screen_the_bank_filters_show_without_the_button(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url + "questions/")
+    page.locator(".hb-bank-filters select").first.wait_for()
+    assert page.locator(".hb-bank-toggle").is_hidden()
+
+
+SKIP_TARGETS = [("practice/drill/", "hb-drill"), ("questions/", "hb-bank-controls"), ("pay/", "hb-content"), ("", "hb-start")]
+
+
+@pytest.mark.parametrize("path, target", SKIP_TARGETS)
+def test_the_first_tab_stop_skips_to_the_tool_or_the_content(page, site_url, path, target):
+    page.goto(site_url + path)
+    page.keyboard.press("Tab")
+    link = page.evaluate("({text: document.activeElement.textContent.trim(), href: document.activeElement.getAttribute('href')})")
+    assert link["href"] == f"#{target}" and link["text"].startswith("Skip to")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == target
+
+
+def test_a_question_page_without_headings_still_has_a_skip_link(page, site_url):
+    question = next(iter(HB.questions.values()))
+    page.goto(f"{site_url}questions/{question.id}/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#hb-content"
+
+
+def test_tables_are_padded_and_figures_right_aligned(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url + "pay/")
+    cell = page.locator(".hb-pay td.hb-num").first
+    cell.wait_for()
+    style = cell.evaluate(
+        "td => { const s = getComputedStyle(td); return [s.textAlign, parseFloat(s.paddingLeft), parseFloat(s.paddingRight)]; }"
+    )
+    assert style[0] == "right" and style[1] >= 8 and style[2] >= 8
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_charts_take_their_colours_from_the_theme(browser, site_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + "pay/")
+    fill, variable = page.evaluate(
+        """() => { const r = document.querySelector('.hb-pc-total');
+                   return [getComputedStyle(r).fill, getComputedStyle(document.body).getPropertyValue('--hb-chart-total').trim()]; }"""
+    )
+    context.close()
+    rgb = tuple(int(variable[i : i + 2], 16) for i in (1, 3, 5))
+    assert fill == f"rgb({rgb[0]}, {rgb[1]}, {rgb[2]})"
+
+
+# -- paper ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_pay_page_prints_on_two_a4_pages_with_every_column(browser, site_url, tmp_path, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + "pay/")
+    out = tmp_path / "pay.pdf"
+    page.pdf(path=str(out), format="A4", print_background=True)
+    reader = PdfReader(out)
+    text = re.sub(r"\s+", "", " ".join(p.extract_text() for p in reader.pages))
+    assert len(reader.pages) <= 2
+    for band in HB.bands.values():
+        assert band.sources[0] in text
+    for header in ["Track", "Level", "Base", "Bonus", "Equityortokens", "Sign-on", "Annualisedtotal", "Source"]:
+        assert header in text
+    totals = page.eval_on_selector_all(".hb-pay td.hb-annual strong", "els => els.map(e => e.textContent.replace(/\\s+/g, ''))")
+    assert totals and all(t in text for t in totals)
+    # In print layout the table fits the page width (A4 less the margins, 182 mm = 688 px).
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 688, "height": 1000})
+    assert page.evaluate("document.querySelector('.hb-pay table').getBoundingClientRect().right") <= 688
+    context.close()
+
+
+def test_every_printed_page_has_a_header_with_the_name_and_address_and_no_line_through(page, site_url):
+    page.goto(site_url + "pay/")
+    page.emulate_media(media="print")
+    header = page.locator(".hb-print-header")
+    assert header.is_visible()
+    assert header.inner_text().startswith("Binance PM Interview Handbook · ") and header.inner_text().endswith("/pay/")
+    checks = header.evaluate(
+        """h => { const s = getComputedStyle(h); const text = document.createRange(); text.selectNodeContents(h);
+                  const t = text.getBoundingClientRect(), b = h.getBoundingClientRect();
+                  const line = b.bottom - parseFloat(s.borderBottomWidth);
+                  return {decoration: s.textDecorationLine, lineBelowText: line >= t.bottom - 0.5}; }"""
+    )
+    assert checks == {"decoration": "none", "lineBelowText": True}
+
+
+def test_the_story_bank_prints_its_stories_or_says_there_are_none(page, site_url):
+    page.goto(site_url + "practice/stories/")
+    page.locator("#hb-stories textarea").first.wait_for()
+    page.emulate_media(media="print")
+    note = page.evaluate("getComputedStyle(document.querySelector('.hb-story-print'), '::after').content")
+    assert "No stories are saved" in note
+    assert page.locator(".hb-story-print").is_visible()
+    page.emulate_media(media="screen")
+    page.locator("#hb-stories input[name=title]").first.fill("Cutting withdrawal time")
+    page.locator("#hb-stories textarea").first.fill("I decided to cut the withdrawal review time by 40% for 2 million users.")
+    page.locator("#hb-stories textarea").first.blur()
+    page.wait_for_function("() => document.querySelector('.hb-story-print .hb-story-card')")
+    page.emulate_media(media="print")
+    assert page.locator(".hb-story-print .hb-story-card").first.is_visible()
+    assert getattr(page, "errors", []) == []
