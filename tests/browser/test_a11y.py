@@ -36,6 +36,15 @@ RUN = """async (options) => {
 }"""
 
 
+def failing(violations: list[dict]) -> list[str]:
+    """Serious and critical violations from an axe result, one line each."""
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} -> " + "; ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:5])
+        for v in violations
+        if v["impact"] in FAILING_IMPACTS
+    ]
+
+
 def axe_source() -> str:
     return AXE_FILE.read_text(encoding="utf-8")
 
