@@ -23,6 +23,21 @@ CHROMIUM = Path(os.environ.get("HANDBOOK_CHROMIUM", "/usr/bin/chromium"))
 BUILD_EPOCH = "1767225600"  # 2026-01-01, so stale-data notes do not depend on the day the tests run
 
 
+def mkdocs_config() -> dict:
+    """mkdocs.yml as the build reads it, with `!ENV [NAME, default]` taken from the environment."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env(loader, node):
+        name, *default = loader.construct_sequence(node)
+        return os.environ.get(name, default[0] if default else None)
+
+    Loader.add_constructor("!ENV", env)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506
+
+
 def build_site(out_dir: Path, data_dir: Path = DATA, *extra: str) -> subprocess.CompletedProcess:
     """Run the real strict build of the handbook from `data_dir` into `out_dir`."""
     env = {**os.environ, "HANDBOOK_DATA": str(data_dir), "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}

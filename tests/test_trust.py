@@ -8,7 +8,6 @@ import copy
 import dataclasses
 import datetime
 import gzip
-import os
 import re
 import struct
 from pathlib import Path
@@ -16,30 +15,14 @@ from urllib.parse import urlsplit
 
 import pydantic
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from macros import models as m
 from macros.load import load_handbook
 
-from .conftest import BUILD_EPOCH, DATA, ROOT, build_site, copy_data
+from .conftest import BUILD_EPOCH, DATA, ROOT, build_site, copy_data, mkdocs_config
 
-
-def _config() -> dict:
-    """mkdocs.yml as the build reads it, with `!ENV [NAME, default]` taken from the environment."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    def env(loader, node):
-        name, *default = loader.construct_sequence(node)
-        return os.environ.get(name, default[0] if default else None)
-
-    Loader.add_constructor("!ENV", env)
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506
-
-
-SITE_HOST = urlsplit(_config()["site_url"]).netloc
+SITE_HOST = urlsplit(mkdocs_config()["site_url"]).netloc
 # Elements and attributes through which a page makes the browser fetch something.
 FETCHING = {
     "script": ("src",),

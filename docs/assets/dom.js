@@ -37,12 +37,7 @@
   }
 
   function siteRoot() {
-    try {
-      var config = JSON.parse(document.getElementById("__config").textContent);
-      return new URL(config.base, location.href);
-    } catch (e) {
-      return new URL("/", location.href);
-    }
+    return new URL(HB.load ? HB.load.root : "/", location.href);
   }
 
   function load(name, fallback) {

@@ -9,11 +9,18 @@
   var HB = (window.HB = window.HB || {});
   if (HB.load) return;
 
-  /* Run `fn` on every page view: Material announces each one on `document$`. */
-  HB.onPage = HB.onPage || function (fn) {
-    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(fn);
-    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
-    else fn();
+  /* Run `fn` on every page view: Material announces each one on `document$`. A script that
+   * arrives after the page was announced (every script this file loads) runs `fn` at once. */
+  HB.onPage = function (fn) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      var fired = false;
+      window.document$.subscribe(function (doc) { fired = true; fn(doc); });
+      if (!fired && document.readyState !== "loading") fn();
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () { fn(); });
+    } else {
+      fn();
+    }
   };
 
   var TOOL = ["assets/store.js", "assets/dom.js"];
@@ -40,13 +47,17 @@
     }
   }
 
+  // The site's root, read once: instant navigation keeps the first page's __config, whose
+  // relative base would point elsewhere once the address has changed.
+  var ROOT = base().href;
+
   var added = {};
   var pending = {};
   function add(path) {
     if (!pending[path]) {
       pending[path] = new Promise(function (resolve) {
         var script = document.createElement("script");
-        script.src = new URL(path, base()).href;
+        script.src = new URL(path, ROOT).href;
         script.async = false; // run in the order added: the store and DOM helper before a tool
         script.onload = script.onerror = resolve;
         document.head.appendChild(script);
@@ -61,6 +72,7 @@
   }
 
   HB.load = {
+    root: ROOT,
     /* Every script: a progress import on any page must know every tool's keys. */
     all: function () { return need(ALL); },
   };

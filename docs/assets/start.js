@@ -80,10 +80,7 @@
     var saved = HB.store ? HB.store.get(NAME, null) : null;
     if (saved && seen[saved.track]) trackSelect.value = saved.track;
     if (saved && !isNaN(dayNumber(saved.date))) dateInput.value = saved.date;
-    var root = new URL("./", location.href);
-    try {
-      root = new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href);
-    } catch (e) { /* the page's own folder is the site root on the home page */ }
+    var root = new URL(HB.load ? HB.load.root : "./", location.href);
 
     function show() {
       while (result.firstChild) result.removeChild(result.firstChild);

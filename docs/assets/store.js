@@ -17,8 +17,9 @@
 
   function basePath() {
     try {
-      var config = JSON.parse(document.getElementById("__config").textContent);
-      return new URL(config.base, location.href).pathname.replace(/\/?$/, "/");
+      // load.js reads the site root on the first page; __config goes stale under instant navigation.
+      var root = HB.load ? HB.load.root : new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href);
+      return new URL(root, location.href).pathname.replace(/\/?$/, "/");
     } catch (e) {
       return "/";
     }
@@ -143,14 +144,10 @@
 
   /* Run `fn` on every page view: Material's instant navigation swaps pages
    * without reloading and announces each one on `document$`. */
-  HB.onPage = function (fn) {
-    if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(fn);
-    } else if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", fn);
-    } else {
-      fn();
-    }
+  /* HB.onPage comes from load.js, which every page loads first. */
+  HB.onPage = HB.onPage || function (fn) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
+    else fn();
   };
 
   HB.store = {

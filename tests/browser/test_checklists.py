@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import DATA, build_site, copy_data, serve
+from tests.conftest import DATA, build_site, copy_data, mkdocs_config, serve
 
 pytestmark = pytest.mark.browser
 
@@ -125,7 +125,7 @@ def test_reset_asks_first_and_clears_only_this_checklist(page, site_url):
 def serve_sitemap_for(page, base: str) -> None:
     """Material's instant navigation only follows links listed in sitemap.xml, and it
     keeps the port of site_url; the test server runs on another port, so rewrite it."""
-    site_url = yaml.safe_load((DATA.parent / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    site_url = mkdocs_config()["site_url"]
 
     def rewrite(route):
         response = route.fetch()
@@ -273,9 +273,9 @@ def test_printing_drops_navigation_and_controls_and_keeps_ticks(page, site_url):
     backgrounds = page.eval_on_selector_all(".hb-check", "boxes => boxes.map(b => getComputedStyle(b).backgroundImage)")
     assert "url(" in backgrounds[0], "a ticked box prints its tick"
     assert all(bg == "none" for bg in backgrounds[1:]), "an unticked box prints empty"
-    masthead = page.eval_on_selector(".md-content__inner", "el => getComputedStyle(el, '::before').content")
-    config = yaml.safe_load((DATA.parent / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert config["site_name"] in masthead and config["site_url"] in masthead
+    header = page.locator(".hb-print-header")
+    config = mkdocs_config()
+    assert header.is_visible() and config["site_name"] in header.inner_text() and config["site_url"] in header.inner_text()
     assert page.eval_on_selector(".hb-item", "el => getComputedStyle(el).breakInside") == "avoid"
 
 
