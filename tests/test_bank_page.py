@@ -138,7 +138,8 @@ def test_a_question_page_indexes_its_prompt_round_and_tags_only(index):
         text = BeautifulSoup(entry["text"], "html.parser")
         words = text.select_one(f"p.{search.KEYWORDS_CLASS}")
         # Title and kept words give the search every term of the prompt, and nothing the search would drop is kept.
-        assert search_terms(f"{entry['title']} {words}", separator) == search_terms(plain(q.prompt), separator)
+        assert search_terms(plain(q.prompt), separator) <= search_terms(f"{entry['title']} {words}", separator)
+        assert search_terms(str(words), separator) <= search_terms(plain(q.prompt), separator)
         assert all(not separator.fullmatch(re.sub(r"^\W+|\W+$", "", w)) for w in words.get_text().split())
         words.decompose()
         assert text_of(str(text)) == HB.round_kinds[q.round].name
@@ -155,7 +156,9 @@ def test_a_question_page_still_shows_the_whole_prompt(site):
 def test_framework_pages_are_boosted_and_titled_by_name(index):
     for fw in HB.frameworks.values():
         entries = entries_at(index, f"frameworks/{fw.id}/")
-        assert entries[0]["title"] == fw.name
+        # A short name the full name does not contain joins the title, so typing it finds the page.
+        short = fw.short_name if fw.short_name and fw.short_name.lower() not in fw.name.lower() else ""
+        assert entries[0]["title"] == (f"{fw.name} ({short})" if short else fw.name)
         assert all(doc["boost"] > 1 for doc in entries)
 
 
@@ -166,6 +169,6 @@ def test_the_separator_drops_stop_words_and_single_characters_only(index):
         return [t for t in separator.split(text) if t]
 
     assert tokens("The day after you launch a futures auto-hedge feature") == ["day", "launch", "futures", "auto", "hedge", "feature"]
-    assert tokens("3-C Lens") == ["Lens"]
+    assert tokens("a C Lens") == ["Lens"]
     assert tokens("Theory, tokens and Android islands") == ["Theory,", "tokens", "Android", "islands"]
     assert tokens("AI/ML 150ms 12% HEART-Risk") == ["AI/ML", "150ms", "12%", "HEART", "Risk"]
