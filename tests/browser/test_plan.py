@@ -202,7 +202,7 @@ def test_plan_ticks_and_mock_results_travel_through_export_and_import(browser, s
         assert items(page, dates[0], "li.hb-plan-item--done") == [ticked]
         page.goto(site_url + "practice/mock/")
         page.wait_for_selector(f'.hb-mock-log tr[data-seed="{seed}"]')
-        assert page.evaluate("HB.practice.mockResults().length") == 1
+        assert page.evaluate("HB.load.all().then(() => HB.practice.mockResults().length)") == 1
         bad = page.evaluate("HB.store.importAll({'mock:zzzzzz': {seed: 'other'}, 'plan:tick:question:x': 'yes'})")
         assert sorted(bad["skipped"]) == ["mock:zzzzzz", "plan:tick:question:x"]
     finally:
