@@ -87,15 +87,21 @@ def test_with_search_results_open(axe_page, site_url):
     assert not found, "\n".join(found)
 
 
-def test_with_the_navigation_open(axe_page, site_url):
-    # On a phone the navigation is a drawer that has to be opened; on a desktop it is always shown.
-    for path in ["", "questions/", "practice/drill/"]:
-        axe_page.goto(site_url + path)
-        if axe_page.width_name == "phone":
-            axe_page.locator("label.md-header__button[for=__drawer]").click()
-        axe_page.locator(".md-sidebar--primary .md-nav__link").first.wait_for(state="visible")
-        found = run_axe(axe_page)
-        assert not found, f"{path or 'home'}:\n" + "\n".join(found)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_with_the_phone_menu_open(browser, site_url, scheme):
+    # The menu is a drawer on phones only, so this runs at phone width in both schemes.
+    context = browser.new_context(viewport=WIDTHS["phone"], color_scheme=scheme)
+    context.add_init_script(axe_source())
+    page = context.new_page()
+    try:
+        for path in ["", "questions/", "practice/drill/"]:
+            page.goto(site_url + path)
+            page.locator("label.md-header__button[for=__drawer]").click()
+            page.locator(".md-sidebar--primary .md-nav__link").first.wait_for(state="visible")
+            found = run_axe(page)
+            assert not found, f"{path or 'home'}:\n" + "\n".join(found)
+    finally:
+        context.close()
 
 
 BUTTONS = ".md-content button:visible, .md-content .md-button:visible, .md-header label.md-header__button:visible"
