@@ -82,6 +82,19 @@
   }
 
 
+  /* The bank as plain text (assets/questions.json), fetched once per visit for the drill and the mock. */
+  var questionsPromise = null;
+  function loadQuestions(path) {
+    if (!questionsPromise) {
+      questionsPromise = fetch(new URL(path, siteRoot()).href).then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.json();
+      }).then(function (data) { return data.questions; });
+      questionsPromise.catch(function () { questionsPromise = null; });
+    }
+    return questionsPromise;
+  }
+
   var cleanupsById = {};
   function mountTool(id, configId, start) {
     (cleanupsById[id] || []).splice(0).forEach(function (fn) { fn(); });
@@ -119,5 +132,6 @@
   HB.dom = {
     el: el, clear: clear, readConfig: readConfig, siteRoot: siteRoot, load: load, save: save, usd: usd,
     clock: clock, field: field, select: select, isTyping: isTyping, isObject: isObject, tool: tool,
+    loadQuestions: loadQuestions,
   };
 })();

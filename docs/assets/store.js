@@ -144,11 +144,6 @@
 
   /* Run `fn` on every page view: Material's instant navigation swaps pages
    * without reloading and announces each one on `document$`. */
-  /* HB.onPage comes from load.js, which every page loads first. */
-  HB.onPage = HB.onPage || function (fn) {
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
-    else fn();
-  };
 
   HB.store = {
     registerImporter: registerImporter,

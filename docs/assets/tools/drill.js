@@ -5,6 +5,7 @@
   "use strict";
   var HB = (window.HB = window.HB || {});
   var dom = HB.dom;
+  var loadQuestions = dom.loadQuestions;
   var el = dom.el, clear = dom.clear, readConfig = dom.readConfig, siteRoot = dom.siteRoot, load = dom.load, save = dom.save, usd = dom.usd, clock = dom.clock, field = dom.field, select = dom.select, isTyping = dom.isTyping, isObject = dom.isObject;
   HB.practice = HB.practice || {};
   /* Mock results ({q, r, t}) merged into the drill history by time: a question scored in a
@@ -54,18 +55,6 @@
       if (ok) HB.store.set(name, value);
       return ok;
     });
-  }
-
-  var questionsPromise = null;
-  function loadQuestions(path) {
-    if (!questionsPromise) {
-      questionsPromise = fetch(new URL(path, siteRoot()).href).then(function (r) {
-        if (!r.ok) throw new Error("HTTP " + r.status);
-        return r.json();
-      }).then(function (data) { return data.questions; });
-      questionsPromise.catch(function () { questionsPromise = null; });
-    }
-    return questionsPromise;
   }
 
   var RATING_LABELS = { 1: "Lost", 2: "Shaky", 3: "Passable", 4: "Good", 5: "Solid" };

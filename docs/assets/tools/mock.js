@@ -9,6 +9,7 @@
   "use strict";
   var HB = (window.HB = window.HB || {});
   var dom = HB.dom;
+  var loadQuestions = dom.loadQuestions;
   var el = dom.el, clear = dom.clear, siteRoot = dom.siteRoot, load = dom.load, save = dom.save, clock = dom.clock, field = dom.field,
     select = dom.select, isObject = dom.isObject;
   HB.practice = HB.practice || {};
@@ -100,18 +101,6 @@
     return result.scores.map(function (s, i) { return [s, i]; }).sort(function (a, b) {
       return a[0].score - b[0].score || a[1] - b[1];
     }).slice(0, count).map(function (p) { return p[0]; });
-  }
-
-  var questionsPromise = null;
-  function loadQuestions(path) {
-    if (!questionsPromise) {
-      questionsPromise = fetch(new URL(path, siteRoot()).href).then(function (r) {
-        if (!r.ok) throw new Error("HTTP " + r.status);
-        return r.json();
-      }).then(function (data) { return data.questions; });
-      questionsPromise.catch(function () { questionsPromise = null; });
-    }
-    return questionsPromise;
   }
 
   function pageAddress(params) {
