@@ -9,7 +9,8 @@ sentence, so it is marked and the results list does not show it (handbook.css).
 
 Rank: the pages a reader means by a bare name come first for it: a framework's page for
 its name or short name (the short name joins the page's title in the index), a
-checklist's page for its name (which is also its round's name), the tracks page for
+checklist's page for its name (which is also its round's name), a glossary term's
+entry for the term, the tracks page for
 "rounds" and "how many rounds", the pay page for "pay". Those pages' own entries get a
 boost; their sections and every other page keep theirs. The index holds HTML, which the
 search shows as HTML, so every word added from data is escaped.
@@ -32,7 +33,7 @@ KEYWORDS_CLASS = "hb-search-words"
 _QUESTION_PAGE = re.compile(r"questions/[^/#]+/")
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 _EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
-FRAMEWORK_BOOST, TRACKS_BOOST, CHECKLIST_BOOST, PAY_BOOST = 12, 10, 6, 4
+FRAMEWORK_BOOST, TRACKS_BOOST, CHECKLIST_BOOST, GLOSSARY_BOOST, PAY_BOOST = 12, 10, 6, 10, 4
 HUB_WORDS = {
     "tracks/": "how many rounds interview loop rounds length stages",
     "pay/": "pay salary compensation bands",
@@ -43,7 +44,7 @@ def trim(site_dir: Path, hb: Handbook | None = None) -> None:
     path = site_dir / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
     separator = re.compile(index["config"]["separator"])
-    hubs = _hubs(hb or _handbook())
+    hubs = _hubs(hb or _handbook(), separator)
     for entry in index["docs"]:
         location = entry["location"]
         if _QUESTION_PAGE.fullmatch(location):
@@ -64,24 +65,33 @@ def _handbook() -> Handbook:
     return handbook_for({"config_file_path": str(ROOT / "mkdocs.yml")})
 
 
-def _hubs(hb: Handbook) -> dict[str, tuple[str, str, float]]:
+def _hubs(hb: Handbook, separator: re.Pattern) -> dict[str, tuple[str, str, float]]:
     """Index location -> (words added to its title, hidden words added to its text, boost)."""
     hubs: dict[str, tuple[str, str, float]] = {}
     for f in hb.frameworks.values():
+        steps = [step.name for step in f.steps]
         short = f.short_name if f.short_name and f.short_name.lower() not in f.name.lower() else ""
-        # The short name is what readers type ("3-C", "DMA"); it stands for the steps' names
-        # (Constraints, Components, Coordination), which the page's own entry now holds too.
-        # A search for "3-C" matches "3" and every word starting with "c" (search splits on
-        # the hyphen), so the entry holds the short name often enough to win on the "3".
-        words = " ".join([f.short_name or ""] * 4 + [step.name for step in f.steps])
+        if f.short_name and _loses_letters(f.short_name, separator):
+            # "3-C" is typed as "3*" and "c*", and the index keeps only the "3" of it: the
+            # title spells out what the short name stands for, so the "c*" matches there.
+            short = ", ".join(steps)
+        words = " ".join([f.short_name or ""] * 4 + steps)
         hubs[f"frameworks/{f.id}/"] = (short, words, FRAMEWORK_BOOST)
     for cl in hb.checklists.values():
         hubs[f"checklists/{cl.id}/"] = ("", "checklist", CHECKLIST_BOOST)
     for t in hb.tracks.values():
         hubs[f"tracks/{t.id}/"] = ("", "", CHECKLIST_BOOST)
+    for term in hb.terms.values():
+        hubs[f"glossary/#term-{term.id}"] = ("", "", GLOSSARY_BOOST)
     hubs["tracks/"] = ("", HUB_WORDS["tracks/"], TRACKS_BOOST)
     hubs["pay/"] = ("", HUB_WORDS["pay/"], PAY_BOOST)
     return hubs
+
+
+def _loses_letters(name: str, separator: re.Pattern) -> bool:
+    """True when the index's separator drops a letter of the name ("3-C" keeps only "3")."""
+    kept = "".join(separator.split(name))
+    return sum(ch.isalpha() for ch in kept) < sum(ch.isalpha() for ch in name)
 
 
 def _keywords(text: str, separator: re.Pattern) -> str:

@@ -72,11 +72,6 @@
     return node;
   }
 
-  function isTyping(target) {
-    if (!target || !target.tagName) return false;
-    return /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable;
-  }
-
   function isObject(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
@@ -95,6 +90,23 @@
     return questionsPromise;
   }
 
+  function inFormControl(node) {
+    return !!(node && node.closest && node.closest("input, select, textarea, button, [contenteditable], [role=combobox], [role=listbox], [role=textbox]"));
+  }
+
+  /* A key typed in a tool's control belongs to that control (a select's type-ahead, a button's
+     Space): the theme's own single-key shortcuts ("s", "f" and "/" open search) never see it. */
+  var guarded = new WeakSet();
+  function keepKeysInControls(root) {
+    if (guarded.has(root)) return;
+    guarded.add(root);
+    root.addEventListener("keydown", function (event) {
+      if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey && inFormControl(event.target)) {
+        event.stopPropagation();
+      }
+    });
+  }
+
   var cleanupsById = {};
   function mountTool(id, configId, start) {
     (cleanupsById[id] || []).splice(0).forEach(function (fn) { fn(); });
@@ -103,6 +115,7 @@
     if (!root || !config) return;
     var cleanups = (cleanupsById[id] = []);
     root.classList.add("hb-tool--live");
+    keepKeysInControls(root);
     try {
       start(root, config, cleanups);
     } catch (e) {
@@ -131,7 +144,7 @@
 
   HB.dom = {
     el: el, clear: clear, readConfig: readConfig, siteRoot: siteRoot, load: load, save: save, usd: usd,
-    clock: clock, field: field, select: select, isTyping: isTyping, isObject: isObject, tool: tool,
+    clock: clock, field: field, select: select, inFormControl: inFormControl, isObject: isObject, tool: tool,
     loadQuestions: loadQuestions,
   };
 })();

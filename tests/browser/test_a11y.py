@@ -166,6 +166,13 @@ def test_single_key_shortcuts_never_fire_while_a_form_control_has_focus(page, si
         assert page.get_attribute("#hb-drill", "data-timer") == "ready", control
         assert page.get_attribute("#hb-drill", "data-question") == question, control
         assert page.locator(".hb-drill-answer").is_hidden(), control
+    # A closed select takes a typed letter as its own: the filter changes, the question waits.
+    page.focus("#hb-drill select[name=track]")
+    page.keyboard.press("s")
+    assert page.locator("#hb-drill select[name=track]").input_value() != ""
+    assert page.get_attribute("#hb-drill", "data-question") == question
+    page.locator("#hb-drill select[name=track]").blur()
+    page.wait_for_function("id => document.querySelector('#hb-drill').dataset.question !== id", arg=question)
     page.reload()
     page.wait_for_selector("#hb-drill[data-question]")
     page.keyboard.press("s")  # with nothing focused the shortcut works

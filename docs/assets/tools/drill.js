@@ -6,7 +6,7 @@
   var HB = (window.HB = window.HB || {});
   var dom = HB.dom;
   var loadQuestions = dom.loadQuestions;
-  var el = dom.el, clear = dom.clear, readConfig = dom.readConfig, siteRoot = dom.siteRoot, load = dom.load, save = dom.save, usd = dom.usd, clock = dom.clock, field = dom.field, select = dom.select, isTyping = dom.isTyping, isObject = dom.isObject;
+  var el = dom.el, clear = dom.clear, readConfig = dom.readConfig, siteRoot = dom.siteRoot, load = dom.load, save = dom.save, usd = dom.usd, clock = dom.clock, field = dom.field, select = dom.select, inFormControl = dom.inFormControl, isObject = dom.isObject;
   HB.practice = HB.practice || {};
   /* Mock results ({q, r, t}) merged into the drill history by time: a question scored in a
    * mock counts as drilled at the mock's rating. Mirrors `with_mocks` in drill.py. */
@@ -115,11 +115,21 @@
       FILTERS.forEach(function (f) {
         var options = [["", "Any " + f[1].toLowerCase()]].concat(config.filters[f[0]]);
         var node = select(f[0], options, prefs[f[0]] || "");
+        // A closed select changes on a typed letter; a filter chosen by keyboard applies when
+        // the reader leaves the control, so a stray key never swaps the question.
+        var byKey = false, pending = false;
+        node.addEventListener("keydown", function () { byKey = true; });
+        node.addEventListener("pointerdown", function () { byKey = false; });
         node.addEventListener("change", function () {
           prefs[f[0]] = node.value;
           save("drill:prefs", prefs);
           updateCount();
-          next();
+          if (byKey) pending = true;
+          else next();
+        });
+        node.addEventListener("blur", function () {
+          byKey = false;
+          if (pending) { pending = false; next(); }
         });
         filters.appendChild(field(f[1], node));
       });
@@ -177,7 +187,7 @@
         /* Single-key shortcuts never fire while a form control has focus: typing in a field,
          * choosing in a list or pressing a focused button keeps its own meaning. */
         if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || !root.isConnected) return;
-        if (isTyping(e.target) || isTyping(document.activeElement) || inFormControl(e.target) || inFormControl(document.activeElement)) return;
+        if (inFormControl(e.target) || inFormControl(document.activeElement)) return;
         var handled = true;
         if (e.key === "s") toggleTimer();
         else if (e.key === "r") reveal();
@@ -427,10 +437,6 @@
         return { key: g.key, count: g.count, average: g.sum / g.count };
       }).sort(function (a, b) { return a.average - b.average || a.key.localeCompare(b.key); });
     }
-  }
-
-  function inFormControl(node) {
-    return !!(node && node.closest && node.closest("input, select, textarea, button, [contenteditable], [role=combobox], [role=listbox], [role=textbox]"));
   }
 
   function shorten(text) {
