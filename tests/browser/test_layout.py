@@ -220,3 +220,24 @@ def test_the_story_bank_prints_its_stories_or_says_there_are_none(page, site_url
     page.emulate_media(media="print")
     assert page.locator(".hb-story-print .hb-story-card").first.is_visible()
     assert getattr(page, "errors", []) == []
+
+
+LIVE = {path: f"#hb-{path.split('/')[1]}.hb-tool--live" for path in ("practice/drill/", "practice/stories/", "practice/scoring/",
+        "practice/offer/", "practice/mock/", "practice/plan/")} | {"questions/": ".hb-bank-form"}  # fmt: skip
+RECORD_SHIFTS = """window.__shifts = [];
+new PerformanceObserver(list => list.getEntries().forEach(e => { if (!e.hadRecentInput) window.__shifts.push(e.value); }))
+  .observe({type: "layout-shift", buffered: true});"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("path", LIVE)
+def test_nothing_moves_while_a_tool_or_the_bank_starts(browser, site_url, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 740 if width == 360 else 900})
+    page = context.new_page()
+    page.add_init_script(RECORD_SHIFTS)
+    page.goto(site_url + path)
+    page.locator(LIVE[path]).wait_for()
+    page.wait_for_timeout(500)
+    shift = page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)")
+    context.close()
+    assert shift < 0.02, f"{path} at {width} px: layout shift {shift:.3f}"
