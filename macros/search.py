@@ -71,10 +71,11 @@ def _hubs(hb: Handbook, separator: re.Pattern) -> dict[str, tuple[str, str, floa
     for f in hb.frameworks.values():
         steps = [step.name for step in f.steps]
         short = f.short_name if f.short_name and f.short_name.lower() not in f.name.lower() else ""
-        if f.short_name and _loses_letters(f.short_name, separator):
+        lost = _lost_letters(f.short_name or "", separator)
+        if lost:
             # "3-C" is typed as "3*" and "c*", and the index keeps only the "3" of it: the
-            # title spells out what the short name stands for, so the "c*" matches there.
-            short = ", ".join(steps)
+            # title spells out the steps the "C" stands for, so the "c*" matches there.
+            short = ", ".join(step for step in steps if step[:1].lower() in lost)
         words = " ".join([f.short_name or ""] * 4 + steps)
         hubs[f"frameworks/{f.id}/"] = (short, words, FRAMEWORK_BOOST)
     for cl in hb.checklists.values():
@@ -88,10 +89,10 @@ def _hubs(hb: Handbook, separator: re.Pattern) -> dict[str, tuple[str, str, floa
     return hubs
 
 
-def _loses_letters(name: str, separator: re.Pattern) -> bool:
-    """True when the index's separator drops a letter of the name ("3-C" keeps only "3")."""
-    kept = "".join(separator.split(name))
-    return sum(ch.isalpha() for ch in kept) < sum(ch.isalpha() for ch in name)
+def _lost_letters(name: str, separator: re.Pattern) -> set[str]:
+    """The letters of a name that the index's separator drops ("3-C" keeps only "3")."""
+    kept = "".join(separator.split(name)).lower()
+    return {ch for ch in name.lower() if ch.isalpha() and ch not in kept}
 
 
 def _keywords(text: str, separator: re.Pattern) -> str:

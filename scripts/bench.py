@@ -558,6 +558,12 @@ def details(rows: list[Row]) -> list[str]:
     return out
 
 
+def machine_load(at_start: tuple[float, float, float]) -> str:
+    """The machine's load as the benchmark saw it: figures from a busy machine read slower."""
+    now = os.getloadavg()
+    return f"Machine: {os.cpu_count()} cores; load average (1 min) {at_start[0]:.1f} at the start, {now[0]:.1f} at the end."
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100,1000,5000", help="bank sizes to measure (default 100,1000,5000)")
@@ -568,6 +574,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--profile", action="store_true", help="profile one build at the largest size, by phase")
     args = parser.parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes.split(","))
+    load_at_start = os.getloadavg()
     bank = SyntheticBank()
     rows = []
     for size in sizes:
@@ -583,6 +590,7 @@ def main(argv: list[str]) -> int:
             profile = profile_build(data_dir, Path(tmp) / "site")
 
     print()
+    print(machine_load(load_at_start))
     print(f"Synthetic questions come from a word chain over the real questions' text; {len(bank.real)} real questions are kept.")
     print("build s: median of the runs shown; ms/q: build seconds per question; page KB: every .html page;")
     print("content med: median page without the bank and tags pages (they list every question by design);")

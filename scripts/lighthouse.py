@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench import BUILD_EPOCH, CONFIG, DATA, SyntheticBank, build_once, mkdocs_env  # noqa: E402
+from bench import BUILD_EPOCH, CONFIG, DATA, SyntheticBank, build_once, machine_load, mkdocs_env  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@12.8.2"
 TOOLS = ROOT / ".cache" / "lighthouse"
@@ -126,6 +126,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-large-bank", action="store_true", help="skip the bank at 1,000 questions")
     args = parser.parse_args(argv)
     binary = lighthouse_bin()
+    load_at_start = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="hb-phone-") as tmp:
         work = Path(tmp)
         print("… building the shipped site", flush=True)
@@ -139,6 +140,7 @@ def main(argv: list[str]) -> int:
             build(data_dir, work / "site-1000")
             rows["bank at 1,000"] = measure(binary, work / "site-1000", {"bank": "questions/"}, args.runs)["bank"]
     print()
+    print(machine_load(load_at_start))
     print(f"Lighthouse 12, mobile, served gzipped; median of {args.runs} runs per page (SOURCE_DATE_EPOCH {BUILD_EPOCH}).")
     head = ["page", *CATEGORIES, "FCP s", "LCP s"]
     lines = [head] + [[kind, *(f"{r[c]:.0f}" for c in CATEGORIES), f"{r['fcp_s']:.1f}", f"{r['lcp_s']:.1f}"] for kind, r in rows.items()]

@@ -11,7 +11,7 @@ from .conftest import DATA
 
 def test_committed_schemas_match_the_models():
     stale = [name for name, text in rendered().items() if (SCHEMA_DIR / name).read_text() != text]
-    assert stale == [], f"run `make schema`: {stale} drifted from macros/models.py"
+    assert stale == [], f"run `make schema`: {stale} drifted from macros/models/"
 
 
 def test_no_orphan_schema_files():
