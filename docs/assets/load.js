@@ -1,5 +1,5 @@
 /* Loads on every page, deferred, and loads the rest only where a page needs it:
- * a practice tool's script on that tool's page, checklist code where checklists
+ * a practice tool's scripts on that tool's page, checklist code where checklists
  * are, the bank's filters on the bank. Material's instant navigation swaps pages
  * without a reload, so the check runs on every page view; a script is added once
  * and then starts its component on each page that has one.
@@ -24,17 +24,18 @@
   };
 
   var TOOL = ["assets/store.js", "assets/dom.js"];
+  var DRILL = TOOL.concat("assets/tools/drill-logic.js");
   var NEEDS = [
     ["body", ["assets/page.js"]],
     ["#hb-start", ["assets/store.js", "assets/start.js"]],
     [".hb-checklist, .hb-checklists", ["assets/store.js", "assets/checklists.js"]],
     [".hb-bank", ["assets/store.js", "assets/bank.js"]],
-    ["#hb-drill", TOOL.concat("assets/tools/drill.js")],
+    ["#hb-drill", DRILL.concat("assets/tools/drill.js")],
     ["#hb-stories", TOOL.concat("assets/tools/stories.js")],
     ["#hb-scoring", TOOL.concat("assets/tools/scoring.js")],
     ["#hb-offer", TOOL.concat("assets/tools/offer.js")],
-    ["#hb-mock", TOOL.concat("assets/tools/mock.js")],
-    ["#hb-plan", TOOL.concat("assets/tools/plan.js")],
+    ["#hb-mock", DRILL.concat("assets/tools/mock-logic.js", "assets/tools/mock.js")],
+    ["#hb-plan", TOOL.concat("assets/tools/plan-logic.js", "assets/tools/plan.js")],
     [".hb-question[data-question]", TOOL],
   ];
   var ALL = NEEDS.reduce(function (all, need) { return all.concat(need[1]); }, []);

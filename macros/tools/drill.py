@@ -1,5 +1,5 @@
 """The drill: a timed question, weighted towards what the candidate rated worst.
-`docs/assets/tools/drill.js` mirrors `drill_weights`."""
+`docs/assets/tools/drill-logic.js` mirrors `drill_weights`."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 built from the handbook's checklists, frameworks and questions, with mocks spaced before the
 loop and the day-before checklist on the last day. The rules live in data/plan.yml.
 
-`schedule` is the whole rule; `docs/assets/tools/plan.js` mirrors it and the tests hold the
+`schedule` is the whole rule; `docs/assets/tools/plan-logic.js` mirrors it and the tests hold the
 two to the same plans. The browser adds dates, ticks and rolling missed items forward."""
 
 from __future__ import annotations

@@ -5,7 +5,8 @@
   "use strict";
   var HB = (window.HB = window.HB || {});
   var dom = HB.dom;
-  var el = dom.el, clear = dom.clear, readConfig = dom.readConfig, siteRoot = dom.siteRoot, load = dom.load, save = dom.save, usd = dom.usd, clock = dom.clock, field = dom.field, select = dom.select, isObject = dom.isObject;
+  var el = dom.el, clear = dom.clear, load = dom.load, save = dom.save, usd = dom.usd, field = dom.field, select = dom.select,
+    isObject = dom.isObject;
   HB.practice = HB.practice || {};
   var CADENCE_MONTHS = { monthly: 1, quarterly: 3, yearly: 12 };
 
