@@ -316,7 +316,7 @@ class MacroPage:
 def write_plain_docs(data_dir: Path, out: Path) -> list:
     """Write every page of the handbook as the Markdown MkDocs receives; returns the nav."""
     from mkdocs.config import load_config
-    from mkdocs.structure.files import Files
+    from mkdocs.structure.files import get_files
 
     os.environ["HANDBOOK_DATA"] = str(data_dir)
     config = load_config(config_file=str(CONFIG))
@@ -324,7 +324,9 @@ def write_plain_docs(data_dir: Path, out: Path) -> list:
     hooks = load_hooks()
     hooks.on_config(config)
     shutil.copytree(DOCS, out)
-    for file in hooks.on_files(Files([]), config):
+    for file in hooks.on_files(get_files(config), config):
+        if not file.generated_by:
+            continue
         target = out / file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(file.content_string, encoding="utf-8")
@@ -338,14 +340,16 @@ def write_plain_docs(data_dir: Path, out: Path) -> list:
 
 
 def write_bare_config(docs: Path, nav: list, target: Path) -> None:
-    ours = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    ours = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=get_yaml_loader())  # noqa: S506 (MkDocs' own safe loader, with !ENV)
     search = next((p["search"] for p in ours.get("plugins", []) if isinstance(p, dict) and "search" in p), {})
     bare = {
         "site_name": ours["site_name"],
         "site_url": ours.get("site_url"),
         "use_directory_urls": True,
         "docs_dir": str(docs),
-        "theme": ours["theme"],
+        "theme": {key: value for key, value in ours["theme"].items() if key != "custom_dir"},
         "plugins": [{"search": search}],
         "markdown_extensions": ours.get("markdown_extensions", []),
         "extra_css": ours.get("extra_css", []),
