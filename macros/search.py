@@ -3,9 +3,10 @@
 Trim: the whole index is downloaded before the first result, so at thousands of
 questions every byte of it counts. Each question page's entry holds its title, the
 prompt, the round and the tags. In the prompt, the words that the index's own
-separator removes (single characters and English stop words) are dropped: the search
-finds exactly what it found before, from fewer bytes. What is left is no longer a
-sentence, so it is marked and the results list does not show it (handbook.css).
+separator removes (single characters and English stop words) are dropped, and so is a
+word already kept or already in the title: the search matches exactly what it matched
+before, from fewer bytes. What is left is no longer a sentence, so it is marked and the
+results list does not show it (handbook.css).
 
 Rank: the pages a reader means by a bare name come first for it: a framework's page for
 its name or short name (the short name joins the page's title in the index), a
@@ -48,7 +49,10 @@ def trim(site_dir: Path, hb: Handbook | None = None) -> None:
     for entry in index["docs"]:
         location = entry["location"]
         if _QUESTION_PAGE.fullmatch(location):
-            entry["text"] = _FIRST_PARAGRAPH.sub(lambda m: _keywords(m.group(1), separator), entry["text"], count=1)
+            prompt = _FIRST_PARAGRAPH.search(entry["text"])
+            if prompt:
+                keywords = _keywords(prompt.group(1), entry["title"], separator)
+                entry["text"] = entry["text"][: prompt.start()] + keywords + entry["text"][prompt.end() :]
         if location in hubs:
             title_extra, words, boost = hubs[location]
             if title_extra:
@@ -95,9 +99,20 @@ def _lost_letters(name: str, separator: re.Pattern) -> set[str]:
     return {ch for ch in name.lower() if ch.isalpha() and ch not in kept}
 
 
-def _keywords(text: str, separator: re.Pattern) -> str:
-    kept = [word for word in text.split() if not _dropped_by_search(word, separator)]
+def _keywords(text: str, title: str, separator: re.Pattern) -> str:
+    """The prompt's words that search keeps, each once, less those the title already holds."""
+    seen = {_core(word) for word in title.split()}
+    kept = []
+    for word in text.split():
+        core = _core(word)
+        if core not in seen and not _dropped_by_search(word, separator):
+            seen.add(core)
+            kept.append(word)
     return f'<p class="{KEYWORDS_CLASS}">{" ".join(kept)}</p>'
+
+
+def _core(word: str) -> str:
+    return _EDGE_PUNCTUATION.sub("", word).lower()
 
 
 def _dropped_by_search(word: str, separator: re.Pattern) -> bool:

@@ -168,13 +168,21 @@ def tag_index(hb: Handbook, here: str) -> str:
     return _render("tag_index.html", hb, here, tags=list(hb.tags().items()))
 
 
+# Each term lists at most this many of the questions using it, so the glossary's size does not
+# grow with the bank (the most-used term is in 27 of the shipped questions).
+GLOSSARY_USED_SHOWN = 30
+
+
 def glossary(hb: Handbook, here: str) -> str:
     used: dict[str, list] = {t: [] for t in hb.terms}
     for q in hb.questions.values():
         for term in hb.terms_in(q):
             used[term.id].append(q)
     terms = sorted(hb.terms.values(), key=lambda t: t.term.lower())
-    return _render("glossary.html", hb, here, terms=terms, used=used, all_terms=hb.terms, fresh=c.freshness(hb, "glossary"))
+    return _render(
+        "glossary.html", hb, here, terms=terms, used=used, used_shown=GLOSSARY_USED_SHOWN, all_terms=hb.terms,
+        fresh=c.freshness(hb, "glossary"),
+    )  # fmt: skip
 
 
 def rating_guide(hb: Handbook, here: str) -> str:
