@@ -94,19 +94,6 @@
     return !!(node && node.closest && node.closest("input, select, textarea, button, [contenteditable], [role=combobox], [role=listbox], [role=textbox]"));
   }
 
-  /* A key typed in a tool's control belongs to that control (a select's type-ahead, a button's
-     Space): the theme's own single-key shortcuts ("s", "f" and "/" open search) never see it. */
-  var guarded = new WeakSet();
-  function keepKeysInControls(root) {
-    if (guarded.has(root)) return;
-    guarded.add(root);
-    root.addEventListener("keydown", function (event) {
-      if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey && inFormControl(event.target)) {
-        event.stopPropagation();
-      }
-    });
-  }
-
   var cleanupsById = {};
   function mountTool(id, configId, start) {
     (cleanupsById[id] || []).splice(0).forEach(function (fn) { fn(); });
@@ -115,7 +102,6 @@
     if (!root || !config) return;
     var cleanups = (cleanupsById[id] = []);
     root.classList.add("hb-tool--live");
-    keepKeysInControls(root);
     try {
       start(root, config, cleanups);
     } catch (e) {

@@ -32,6 +32,16 @@
     target.scrollIntoView({ block: "start" });
   });
 
+  /* A key typed in a form control on the page belongs to that control (a select's type-ahead,
+   * a checkbox's Space): the theme's own single-key shortcuts ("s", "f" and "/" open search)
+   * never see it. The search box itself sits in the header, outside the page's content. */
+  var CONTROLS = "input, select, textarea, button, [contenteditable], [role=combobox], [role=listbox], [role=textbox]";
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey || !target.closest) return;
+    if (target.closest(CONTROLS) && target.closest(".md-content")) event.stopPropagation();
+  });
+
   /* A table too wide for the screen scrolls sideways in its wrapper; a wrapper that
    * scrolls becomes a named, focusable region, so the arrow keys can scroll it too.
    * Tools redraw their tables as the reader types, so new wrappers are watched for. */

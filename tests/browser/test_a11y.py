@@ -177,3 +177,16 @@ def test_single_key_shortcuts_never_fire_while_a_form_control_has_focus(page, si
     page.wait_for_selector("#hb-drill[data-question]")
     page.keyboard.press("s")  # with nothing focused the shortcut works
     assert page.get_attribute("#hb-drill", "data-timer") == "running"
+
+
+PAGE_CONTROLS = [("questions/", ".hb-bank-form .hb-bank-random"), ("checklists/screen/", ".hb-checklist input[type=checkbox]")]
+
+
+@pytest.mark.parametrize("path, control", PAGE_CONTROLS)
+def test_a_letter_typed_on_a_page_control_never_opens_search(page, site_url, path, control):
+    page.goto(site_url + path)
+    page.locator(control).first.focus()
+    for key in ["s", "f", "/"]:
+        page.keyboard.press(key)
+    assert page.evaluate("document.activeElement.closest('.md-content') !== null")
+    assert page.locator("input.md-search__input").input_value() == ""
