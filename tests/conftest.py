@@ -119,11 +119,17 @@ def context(browser):
     ctx.close()
 
 
-@pytest.fixture
-def page(context):
+def watched_page(context):
+    """A new page whose uncaught script errors collect in `page.errors`."""
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda err: page.errors.append(str(err)))
+    return page
+
+
+@pytest.fixture
+def page(context):
+    page = watched_page(context)
     page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
     return page
 

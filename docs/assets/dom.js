@@ -90,10 +90,6 @@
     return questionsPromise;
   }
 
-  function inFormControl(node) {
-    return !!(node && node.closest && node.closest("input, select, textarea, button, [contenteditable], [role=combobox], [role=listbox], [role=textbox]"));
-  }
-
   var cleanupsById = {};
   function mountTool(id, configId, start) {
     (cleanupsById[id] || []).splice(0).forEach(function (fn) { fn(); });
@@ -130,7 +126,7 @@
 
   HB.dom = {
     el: el, clear: clear, readConfig: readConfig, siteRoot: siteRoot, load: load, save: save, usd: usd,
-    clock: clock, field: field, select: select, inFormControl: inFormControl, isObject: isObject, tool: tool,
+    clock: clock, field: field, select: select, isObject: isObject, tool: tool,
     loadQuestions: loadQuestions,
   };
 })();

@@ -36,10 +36,12 @@
    * a checkbox's Space): the theme's own single-key shortcuts ("s", "f" and "/" open search)
    * never see it. The search box itself sits in the header, outside the page's content. */
   var CONTROLS = "input, select, textarea, button, [contenteditable], [role=combobox], [role=listbox], [role=textbox]";
+  function inFormControl(node) {
+    return !!(node && node.closest && node.closest(CONTROLS));
+  }
   document.addEventListener("keydown", function (event) {
-    var target = event.target;
-    if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey || !target.closest) return;
-    if (target.closest(CONTROLS) && target.closest(".md-content")) event.stopPropagation();
+    if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (inFormControl(event.target) && event.target.closest(".md-content")) event.stopPropagation();
   });
 
   /* A table too wide for the screen scrolls sideways in its wrapper; a wrapper that
@@ -88,7 +90,7 @@
     watch(document);
   }
 
-  HB.page = { retargetSkipLink: retargetSkipLink, markScrollable: markScrollable };
+  HB.page = { retargetSkipLink: retargetSkipLink, markScrollable: markScrollable, inFormControl: inFormControl };
   if (HB.onPage) HB.onPage(onPage);
   else document.addEventListener("DOMContentLoaded", onPage);
 })();

@@ -14,6 +14,7 @@ import axe_playwright_python
 import pytest
 
 from tests.browser.test_layout import site_pages
+from tests.conftest import watched_page
 
 pytestmark = pytest.mark.browser
 
@@ -58,9 +59,7 @@ def axe_page(browser, request):
     scheme, width = request.param
     context = browser.new_context(viewport=WIDTHS[width], color_scheme=scheme)
     context.add_init_script(axe_source())
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda err: page.errors.append(str(err)))
+    page = watched_page(context)
     page.width_name = width
     yield page
     context.close()

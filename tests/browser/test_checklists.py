@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import DATA, build_site, copy_data, mkdocs_config, serve
+from tests.conftest import DATA, build_site, copy_data, mkdocs_config, serve, watched_page
 
 pytestmark = pytest.mark.browser
 
@@ -210,9 +210,7 @@ def test_export_in_one_browser_and_import_in_another_restores_the_same_ticks(bro
     saved.write_text(json.dumps(doc))
 
     second = browser.new_context()
-    page = second.new_page()
-    page.errors = []
-    page.on("pageerror", lambda err: page.errors.append(str(err)))
+    page = watched_page(second)
     open_checklist(page, site_url)
     assert ticked_ids(page) == []
     page.locator(".hb-checklist .hb-import__file").set_input_files(str(saved))

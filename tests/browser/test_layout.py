@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from macros.load import load_handbook
-from tests.conftest import DATA
+from tests.conftest import DATA, watched_page
 
 pytestmark = pytest.mark.browser
 
@@ -34,9 +34,7 @@ def site_pages(site: Path) -> list[str]:
 @pytest.fixture(scope="module", params=["light", "dark"])
 def phone(browser, request):
     context = browser.new_context(viewport=PHONE, color_scheme=request.param, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda err: page.errors.append(str(err)))
+    page = watched_page(context)
     yield page
     context.close()
 

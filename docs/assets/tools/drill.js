@@ -8,7 +8,7 @@
     validHistory = drill.validHistory, weightedPick = drill.weightedPick, weakAreas = drill.weakAreas;
   var loadQuestions = dom.loadQuestions;
   var el = dom.el, clear = dom.clear, siteRoot = dom.siteRoot, load = dom.load, save = dom.save, clock = dom.clock, field = dom.field,
-    select = dom.select, inFormControl = dom.inFormControl, isObject = dom.isObject;
+    select = dom.select, isObject = dom.isObject;
 
   var RATING_LABELS = { 1: "Lost", 2: "Shaky", 3: "Passable", 4: "Good", 5: "Solid" };
   var FILTERS = [["track", "Track"], ["round", "Round"], ["type", "Type"], ["difficulty", "Difficulty"]];
@@ -128,7 +128,7 @@
         /* Single-key shortcuts never fire while a form control has focus: typing in a field,
          * choosing in a list or pressing a focused button keeps its own meaning. */
         if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || !root.isConnected) return;
-        if (inFormControl(e.target) || inFormControl(document.activeElement)) return;
+        if (HB.page.inFormControl(e.target) || HB.page.inFormControl(document.activeElement)) return;
         var handled = true;
         if (e.key === "s") toggleTimer();
         else if (e.key === "r") reveal();
