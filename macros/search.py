@@ -2,11 +2,14 @@
 
 Trim: the whole index is downloaded before the first result, so at thousands of
 questions every byte of it counts. Each question page's entry holds its title, the
-prompt, the round and the tags. In the prompt, the words that the index's own
-separator removes (single characters and English stop words) are dropped, and so is a
-word already kept or already in the title: the search matches exactly what it matched
-before, from fewer bytes. What is left is no longer a sentence, so it is marked and the
-results list does not show it (handbook.css).
+prompt's words, the round and the tags. Of the prompt, the search keeps each word once,
+lower-cased and without the punctuation around it, and drops the words its own
+separator removes (single characters and English stop words) and those the title
+already holds: that alone changes no match. In a large bank it also drops the bank's
+own stop words: a word held by more than COMMON_SHARE of the question prompts (and by
+more than COMMON_FLOOR of them, so a bank of the shipped size keeps every word) tells
+no question apart, as lunr's English stop words do not. What is left is no longer a
+sentence, so it is marked and the results list does not show it (handbook.css).
 
 Rank: the pages a reader means by a bare name come first for it: a framework's page for
 its name or short name (the short name joins the page's title in the index), a
@@ -21,6 +24,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
+from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,7 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 KEYWORDS_CLASS = "hb-search-words"
 _QUESTION_PAGE = re.compile(r"questions/[^/#]+/")
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+_TAG = re.compile(r"<[^>]*>")
 _EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
+COMMON_SHARE, COMMON_FLOOR = 0.015, 50
 FRAMEWORK_BOOST, TRACKS_BOOST, CHECKLIST_BOOST, GLOSSARY_BOOST, PAY_BOOST = 12, 10, 6, 10, 4
 HUB_WORDS = {
     "tracks/": "how many rounds interview loop rounds length stages",
@@ -46,13 +53,9 @@ def trim(site_dir: Path, hb: Handbook | None = None) -> None:
     index = json.loads(path.read_text(encoding="utf-8"))
     separator = re.compile(index["config"]["separator"])
     hubs = _hubs(hb or _handbook(), separator)
+    _keep_distinctive_prompt_words(index["docs"], separator)
     for entry in index["docs"]:
         location = entry["location"]
-        if _QUESTION_PAGE.fullmatch(location):
-            prompt = _FIRST_PARAGRAPH.search(entry["text"])
-            if prompt:
-                keywords = _keywords(prompt.group(1), entry["title"], separator)
-                entry["text"] = entry["text"][: prompt.start()] + keywords + entry["text"][prompt.end() :]
         if location in hubs:
             title_extra, words, boost = hubs[location]
             if title_extra:
@@ -99,25 +102,41 @@ def _lost_letters(name: str, separator: re.Pattern) -> set[str]:
     return {ch for ch in name.lower() if ch.isalpha() and ch not in kept}
 
 
-def _keywords(text: str, title: str, separator: re.Pattern) -> str:
+def _keep_distinctive_prompt_words(docs: list[dict], separator: re.Pattern) -> None:
+    """Replace each question page's prompt paragraph by the prompt words search needs."""
+    prompts = {}
+    for entry in docs:
+        if _QUESTION_PAGE.fullmatch(entry["location"]):
+            prompt = _FIRST_PARAGRAPH.search(entry["text"])
+            if prompt:
+                prompts[id(entry)] = (prompt, _prompt_words(prompt.group(1), entry["title"], separator))
+    held_by = Counter(word for _, words in prompts.values() for word in words)
+    common = max(COMMON_FLOOR, COMMON_SHARE * len(prompts))
+    for entry in docs:
+        if id(entry) in prompts:
+            prompt, words = prompts[id(entry)]
+            kept = " ".join(escape(word) for word in words if held_by[word] <= common)
+            entry["text"] = f'{entry["text"][: prompt.start()]}<p class="{KEYWORDS_CLASS}">{kept}</p>{entry["text"][prompt.end() :]}'
+
+
+def _prompt_words(html: str, title: str, separator: re.Pattern) -> list[str]:
     """The prompt's words that search keeps, each once, less those the title already holds."""
-    seen = {_core(word) for word in title.split()}
+    seen = {_core(word) for word in unescape(title).split()}
     kept = []
-    for word in text.split():
+    for word in unescape(_TAG.sub(" ", html)).split():
         core = _core(word)
-        if core not in seen and not _dropped_by_search(word, separator):
+        if core not in seen and not _dropped_by_search(core, separator):
             seen.add(core)
-            kept.append(word)
-    return f'<p class="{KEYWORDS_CLASS}">{" ".join(kept)}</p>'
+            kept.append(core)
+    return kept
 
 
 def _core(word: str) -> str:
     return _EDGE_PUNCTUATION.sub("", word).lower()
 
 
-def _dropped_by_search(word: str, separator: re.Pattern) -> bool:
+def _dropped_by_search(core: str, separator: re.Pattern) -> bool:
     """True when the search's own separator consumes the whole word, so it never
     becomes a search term. Only ASCII words are judged: Python's and JavaScript's
     regular expressions agree on those."""
-    core = _EDGE_PUNCTUATION.sub("", word)
-    return core.isascii() and core != "" and separator.fullmatch(core) is not None
+    return core == "" or (core.isascii() and separator.fullmatch(core) is not None)

@@ -137,7 +137,8 @@ def test_a_question_page_indexes_its_prompt_round_and_tags_only(index):
         assert unescape(entry["title"]) == q.title
         text = BeautifulSoup(entry["text"], "html.parser")
         words = text.select_one(f"p.{search.KEYWORDS_CLASS}")
-        # Title and kept words give the search every term of the prompt, and nothing the search would drop is kept.
+        # Title and kept words give the search every term of the prompt (a bank of the shipped
+        # size has no word common enough to drop), and nothing the search would drop is kept.
         assert search_terms(plain(q.prompt), separator) <= search_terms(f"{entry['title']} {words}", separator)
         assert search_terms(str(words), separator) <= search_terms(plain(q.prompt), separator)
         assert all(not separator.fullmatch(re.sub(r"^\W+|\W+$", "", w)) for w in words.get_text().split())
@@ -145,6 +146,36 @@ def test_a_question_page_indexes_its_prompt_round_and_tags_only(index):
         assert text_of(str(text)) == HB.round_kinds[q.round].name
         assert entry["tags"] == q.tags
         assert entry["boost"] > 1
+
+
+def test_a_large_bank_keeps_a_prompt_word_only_where_it_tells_questions_apart(tmp_path, index):
+    """Over the common-word share of the bank's prompts, a word is dropped from every prompt's
+    kept words; a word below it stays wherever it occurs, and titles and tags are untouched."""
+    size = 400
+    common_at = int(max(search.COMMON_FLOOR, search.COMMON_SHARE * size))
+    docs = [
+        {
+            "location": f"questions/q{n}/",
+            "title": f"Question {n}",
+            "text": f"<p>Users <em>withdraw</em> during a crash, zeta{n} {'sharedword ' if n < common_at else ''}"
+            f"{'everywhere' if n else ''}.</p> Product sense",
+            "tags": ["custody"],
+        }
+        for n in range(size)
+    ]
+    (tmp_path / "search").mkdir()
+    config = {"separator": index["config"]["separator"]}
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps({"config": config, "docs": docs}), encoding="utf-8")
+    search.trim(tmp_path, HB)
+    trimmed = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    for n, entry in enumerate(trimmed):
+        kept = BeautifulSoup(entry["text"], "html.parser").select_one(f"p.{search.KEYWORDS_CLASS}").get_text().split()
+        assert f"zeta{n}" in kept
+        # In exactly the common-word share of the prompts: kept. In all of them: dropped.
+        assert ("sharedword" in kept) == (n < common_at)
+        assert not {"everywhere", "users", "withdraw", "crash"} & set(kept)
+        assert entry["title"] == f"Question {n}" and entry["tags"] == ["custody"]
+        assert text_of(entry["text"]).endswith("Product sense")
 
 
 def test_a_question_page_still_shows_the_whole_prompt(site):
