@@ -13,8 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from markupsafe import escape  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros import pages, pdf, search  # noqa: E402
-from macros.components import checklist_src, framework_src, question_src, tag_src, track_src  # noqa: E402
+from macros import pages, pdf, preview, search  # noqa: E402
+from macros.components import checklist_src, framework_src, track_src  # noqa: E402
 from macros.site import handbook_for  # noqa: E402
 from macros.tools import drill  # noqa: E402
 
@@ -64,13 +64,8 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     hb = handbook_for(config)
-    generated = {
-        **{track_src(t.id): pages.render_track(hb, t) for t in hb.tracks.values()},
-        **{framework_src(f.id): pages.render_framework(hb, f) for f in hb.frameworks.values()},
-        **{checklist_src(cl.id): pages.render_checklist(hb, cl) for cl in hb.checklists.values()},
-        **{question_src(q.id): pages.render_question(hb, q) for q in hb.questions.values()},
-        **{tag_src(tag): pages.render_tag(hb, tag, questions) for tag, questions in hb.tags().items()},
-    }
+    generated = pages.generated(hb)
+    preview_sources = dict(generated)
     # CONTRIBUTING.md lives at the top of the repository, where GitHub shows it; the
     # handbook renders the same file as a page.
     contributing = Path(config["config_file_path"]).resolve().parent / "CONTRIBUTING.md"
@@ -81,7 +76,29 @@ def on_files(files: Files, config) -> Files:
     generated[STYLESHEET] = "\n".join(f"/* {part.src_uri} */\n{part.content_string}" for part in parts)
     for src, content in generated.items():
         files.append(File.generated(config, src, content=content))
+    preview.started(config, files, hb, preview_sources)
     return files
+
+
+# What the preview needs to render a page again after an edit (macros/preview.py).
+def on_nav(nav, config, files):
+    preview.remember(nav=nav)
+    return nav
+
+
+def on_env(env, config, files):
+    preview.remember(env=env)
+    return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    preview.remember_markdown(page, markdown)
+    return markdown
+
+
+def on_serve(server, config, builder):
+    server.builder = preview.rebuilder(builder)
+    return server
 
 
 def on_post_build(config) -> None:
@@ -91,3 +108,4 @@ def on_post_build(config) -> None:
     drill.write_questions_json(handbook_for(config), Path(config["site_dir"]), config["use_directory_urls"])
     # The checklist pages link to their PDFs, so every build writes them.
     pdf.write_site_pdfs(config)
+    preview.finished()

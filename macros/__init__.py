@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import views
-from .site import handbook_for
+from .site import handbook_for, handbook_loaded
 from .tools import page_macros
 
 PAGE_MACROS = {
@@ -28,8 +28,10 @@ PAGE_MACROS = {
 def define_env(env) -> None:
     hb = handbook_for(env.conf)
 
+    # The handbook is looked up when a page renders, not kept: `make serve` renders pages again
+    # after an edit without configuring the site again.
     def bind(render):
-        return lambda: render(hb, env.page.file.src_uri)
+        return lambda: render(handbook_loaded(env.conf), env.page.file.src_uri)
 
     for name, render in PAGE_MACROS.items():
         env.macro(bind(render), name)

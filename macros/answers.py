@@ -9,6 +9,7 @@ the whole answer as every field of the worksheet.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator
 
@@ -21,6 +22,20 @@ QUOTED = re.compile(r"[\"“]([^\"”]+?\s[^\"”]+?\s[^\"”]+?)[\"”]")
 
 def opener(answer: str) -> str:
     return answer.strip().split("\n", 1)[0]
+
+
+# The findings for a question, kept while the question and the rules are the same records: a
+# reload after an edit (`make serve`) gives every unchanged file's record back unchanged.
+_kept: dict[int, tuple[m.Question, list[m.CritiqueRule], list[m.RedFlagPhrase], list[tuple[str, str]]]] = {}
+
+
+def findings_kept(q: m.Question, rules: list[m.CritiqueRule], phrases: list[m.RedFlagPhrase]) -> list[tuple[str, str]]:
+    kept = _kept.get(id(q))
+    if kept and kept[0] is q and kept[1] is rules and len(kept[2]) == len(phrases) and all(map(operator.is_, kept[2], phrases)):
+        return kept[3]
+    found = list(findings(q, rules, phrases))
+    _kept[id(q)] = (q, rules, phrases, found)
+    return found
 
 
 def findings(q: m.Question, rules: list[m.CritiqueRule], phrases: list[m.RedFlagPhrase]) -> Iterator[tuple[str, str]]:

@@ -153,7 +153,7 @@ class Handbook:
         phrases = list(self.red_flags.values())
         for p in self.placed:
             if isinstance(p.record, m.Question):
-                for name, message in answers.findings(p.record, self.practice.critique.rules, phrases):
+                for name, message in answers.findings_kept(p.record, self.practice.critique.rules, phrases):
                     yield p.problem(name, message)
 
     def _duplicate_ids(self) -> Iterator[Problem]:

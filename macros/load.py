@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from . import models as m
 from .datafiles import FOLDERS, SINGLE_FILES, _shown, data_files, fingerprint
 from .explain import CAP_REASONS, ID_HOMES, expected, explain, slug
 from .handbook import Handbook
@@ -75,6 +76,28 @@ def _without_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
+# Each file's reading and checking, kept while the file is unchanged, so a process that loads
+# again after an edit (`make serve`) reads and checks only the files the edit touched.
+_per_file: dict[Path, tuple[tuple, Document | None, list[Problem], BaseModel | None]] = {}
+
+
+def _read_and_validate(path: Path, entry: m.DataFile, shown: str) -> tuple[Document | None, list[Problem], BaseModel | None]:
+    """The file's document, its problems, and its record when it has none."""
+    try:
+        st = path.stat()
+        stamp = (st.st_mtime_ns, st.st_size, st.st_ino, entry, shown)
+    except OSError:
+        stamp = None
+    kept = _per_file.get(path)
+    if stamp is not None and kept is not None and kept[0] == stamp:
+        return kept[1:]
+    doc, found = read(path, shown)
+    record = None if doc is None else _validate(doc, entry, found)
+    if stamp is not None:
+        _per_file[path] = (stamp, doc, found, record)
+    return doc, found, record
+
+
 def _load(data_dir: Path, root: Path | None) -> Handbook:
     # Resolved once: every file path below is built from data_dir, so none needs resolving again.
     data_dir = data_dir.resolve()
@@ -88,13 +111,12 @@ def _load(data_dir: Path, root: Path | None) -> Handbook:
     unread = set(SINGLE_FILES) | {name for name in FOLDERS if (data_dir / name).is_symlink() or not (data_dir / name).is_dir()}
 
     for path, entry in data_files(data_dir, root, problems):
-        doc, found = read(path, _shown(path, root))
+        doc, found, record = _read_and_validate(path, entry, _shown(path, root))
         problems.extend(found)
         if doc is None:
             declared.add_unread(path, entry)
             continue
         unread.discard(entry.path)
-        record = _validate(doc, entry, problems)
         if record is None:
             failed.append((doc, entry.model))
             declared.add_raw(doc, entry.model)

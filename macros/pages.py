@@ -102,3 +102,16 @@ def render_checklist(hb: Handbook, cl: Checklist) -> str:
     # progress import on any checklist page can tell which ticks still apply.
     items = [item for other in hb.checklists.values() for item in other.items]
     return render("checklist.md.j2", **_common(hb, here), cl=cl, known=" ".join(i.id for i in items), renamed=c.renamed_ids(items))
+
+
+def generated(hb: Handbook, question_page=None) -> dict[str, str]:
+    """Every page made from data, by its path under docs/: its Markdown source.
+    `question_page(hb, q)` may stand in for `render_question` (the preview reuses unchanged pages)."""
+    question_page = question_page or render_question
+    return {
+        **{c.track_src(t.id): render_track(hb, t) for t in hb.tracks.values()},
+        **{c.framework_src(f.id): render_framework(hb, f) for f in hb.frameworks.values()},
+        **{c.checklist_src(cl.id): render_checklist(hb, cl) for cl in hb.checklists.values()},
+        **{c.question_src(q.id): question_page(hb, q) for q in hb.questions.values()},
+        **{c.tag_src(tag): render_tag(hb, tag, questions) for tag, questions in hb.tags().items()},
+    }

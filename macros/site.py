@@ -35,3 +35,10 @@ def handbook_for(config) -> Handbook:
         raise PluginError(f"the data has {len(err.problems)} problem(s); nothing was built:\n{err}") from None
     _cache[folder] = (stamp, hb)
     return hb
+
+
+def handbook_loaded(config) -> Handbook:
+    """The handbook this build loaded, without looking at the files again: the macros of one
+    build all read the same data, and a page's macros do not each walk the data folder."""
+    cached = _cache.get(data_dir(config))
+    return cached[1] if cached else handbook_for(config)

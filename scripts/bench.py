@@ -64,6 +64,7 @@ BUDGET_BARE_RATIO = 1.3  # ours against bare Material on the same pages, at ever
 BUDGET_SHIPPED_RATIO = 1.15  # the same at the shipped size
 BUDGET_CHECK_RATIO = 4.0  # `make check` against a bare libyaml load of the same files
 BUDGET_SERVE_S = 1.0  # saving a question to its new page served, at the shipped size
+BUDGET_SERVE_RATIO = 0.2  # the same against a full build in the same run
 
 
 def mkdocs_env(data_dir: Path) -> dict[str, str]:
@@ -395,8 +396,10 @@ def wait_for(predicate, timeout: float, step: float = 0.05) -> float | None:
     return None
 
 
-def serve_rebuild_seconds(edits: int = 3) -> list[float]:
-    """Seconds from saving an edited question to `mkdocs serve` serving the new page."""
+def serve_rebuild_seconds(edits: int = 6) -> list[float]:
+    """Seconds from saving an edited question to `mkdocs serve` serving the new page. The edits
+    take turns: the prompt (the question's page alone changes), then the title (which the bank,
+    the question's tags, tracks and glossary terms list too)."""
     with tempfile.TemporaryDirectory(prefix="hb-bench-serve-") as tmp:
         data_dir = Path(tmp) / "data"
         shutil.copytree(DATA, data_dir)
@@ -413,7 +416,10 @@ def serve_rebuild_seconds(edits: int = 3) -> list[float]:
             for n in range(edits):
                 marker = f"benchmarkmarker{n}x{random.randrange(10**6)}"
                 record = yaml.safe_load(question.read_text(encoding="utf-8"))
-                record["prompt"] = record["prompt"].rstrip() + f" {marker}"
+                if n % 2:
+                    record["title"] = f"{record['title'][:40]} {marker}"
+                else:
+                    record["prompt"] = record["prompt"].rstrip() + f" {marker}"
                 question.write_text(yaml.safe_dump(record, sort_keys=False, width=100), encoding="utf-8")
                 took = wait_for(lambda m=marker: m in (fetch(url) or ""), timeout=300)
                 if took is None:
@@ -607,9 +613,10 @@ def main(argv: list[str]) -> int:
         shipped = min(rows, key=lambda r: r.questions)
         median = statistics.median(serve)
         checks.append((
-            f"saving a question to its new page served under `mkdocs serve` ≤ {BUDGET_SERVE_S:.0f} s",
-            median <= BUDGET_SERVE_S,
-            f"{median:.1f} s, {median / shipped.build_s:.2f}× a full build at the shipped size",
+            f"saving a question to its new page served under `mkdocs serve` ≤ {BUDGET_SERVE_S:.0f} s"
+            f" and ≤ {BUDGET_SERVE_RATIO}× a full build at the shipped size",
+            median <= BUDGET_SERVE_S and median / shipped.build_s <= BUDGET_SERVE_RATIO,
+            f"median {median:.2f} s (slowest {max(serve):.2f} s), {median / shipped.build_s:.2f}× a full build ({shipped.build_s:.1f} s)",
         ))  # fmt: skip
     for label, passed, value in checks:
         verdict = "n/a " if passed is None else ("PASS" if passed else "FAIL")
@@ -620,7 +627,8 @@ def main(argv: list[str]) -> int:
     if serve:
         print(
             f"Rebuild under `mkdocs serve` at the shipped size ({len(bank.real)} questions), edit to new page served: "
-            f"median {statistics.median(serve):.1f} s over {len(serve)} edits ({', '.join(f'{s:.1f}' for s in serve)})"
+            f"median {statistics.median(serve):.2f} s over {len(serve)} edits, prompt and title in turn "
+            f"({', '.join(f'{s:.2f}' for s in serve)})"
         )
     if profile:
         whole = profile.pop("whole build") or 1

@@ -1,0 +1,234 @@
+"""The preview `make serve` runs: after an edit to question files only, the pages whose
+Markdown changed are rendered again, in place, by MkDocs' own page steps; the rest of the
+site stays as the last build wrote it.
+
+The first build is MkDocs' own full build, and so is the rebuild after any other change:
+another data file, a question added, removed or renamed, a tag gained or lost, anything
+under docs/, overrides/, macros/ or hooks/, mkdocs.yml or CONTRIBUTING.md, and any edit
+the data check refuses (the full build reports it as usual). The hooks record what each
+full build made (configuration, files, navigation, template environment, every page's
+Markdown after macros) and the inputs it read. `tests/test_preview.py` holds the site
+after an edit to what a full build of the same data writes, file for file.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs import utils
+from mkdocs.commands.build import _build_page
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from . import components as c
+from . import pages
+from .datafiles import fingerprint
+from .handbook import Handbook
+from .models import Question
+from .site import data_dir, handbook_for, project_root
+
+log = logging.getLogger("mkdocs.plugins.handbook.preview")
+
+# Besides data/: what a build reads, under the project's root.
+INPUTS = ("docs", "overrides", "macros", "hooks", "mkdocs.yml", "CONTRIBUTING.md")
+
+
+@dataclass
+class Build:
+    """What the last full build made, and from which inputs."""
+
+    config: object
+    files: Files
+    hb: Handbook
+    sources: dict[str, str]
+    data: tuple
+    inputs: tuple
+    nav: object = None
+    env: object = None
+    markdown: dict[str, str] = field(default_factory=dict)
+    complete: bool = False
+
+
+_last: Build | None = None
+
+
+# -- what the hooks record during a full build -------------------------------------------
+
+
+def started(config, files: Files, hb: Handbook, sources: dict[str, str]) -> None:
+    global _last
+    _last = Build(config, files, hb, dict(sources), fingerprint(data_dir(config)), inputs(config))
+
+
+def remember(**made) -> None:
+    if _last is not None:
+        for name, value in made.items():
+            setattr(_last, name, value)
+
+
+def remember_markdown(page: Page, markdown: str) -> None:
+    if _last is not None:
+        _last.markdown[page.file.src_uri] = markdown
+
+
+def finished() -> None:
+    if _last is not None:
+        _last.complete = True
+
+
+def inputs(config) -> tuple:
+    """Every file a build reads besides data/, with its size and time of change."""
+    root = project_root(config)
+    out = []
+    for name in INPUTS:
+        top = root / name
+        walk = [(str(top.parent), [], [top.name])] if top.is_file() else os.walk(top)
+        for folder, dirs, names in walk:
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for n in sorted(names):
+                st = os.stat(os.path.join(folder, n))
+                out.append((os.path.join(folder, n), st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
+# -- the rebuild ----------------------------------------------------------------------------
+
+
+def rebuilder(full_build: Callable[[], None]) -> Callable[[], None]:
+    """The server's rebuild: only what an edit touched when it can, else `full_build`."""
+
+    def rebuild() -> None:
+        if not rebuild_touched():
+            full_build()
+
+    return rebuild
+
+
+def rebuild_touched() -> bool:
+    """Render again the pages an edit to question files changed; False when it cannot."""
+    last = _last
+    if last is None or not last.complete or inputs(last.config) != last.inputs:
+        return False
+    now = fingerprint(data_dir(last.config))
+    if not _only_question_files_edited(last.data, now):
+        return False
+    try:
+        hb = handbook_for(last.config)
+    except PluginError:
+        return False  # the full build reports the data's problems as usual
+    sources = pages.generated(hb, _unchanged_pages_reused(last))
+    if sources.keys() != last.sources.keys():
+        return False
+    try:
+        with _strict_warnings(last.config):
+            _render_changed(last, sources)
+    except BaseException:
+        last.complete = False  # the next rebuild is a full one
+        raise
+    last.hb, last.sources, last.data = hb, sources, now
+    return True
+
+
+def _only_question_files_edited(before: tuple, now: tuple) -> bool:
+    """The same entries, and every one that changed is a question file."""
+    if [entry[0] for entry in before] != [entry[0] for entry in now]:
+        return False
+    changed = [new[0] for old, new in zip(before, now, strict=True) if old != new]
+    return all(Path(path).parent.name == "questions" and path.endswith(".yml") for path in changed)
+
+
+def _unchanged_pages_reused(last: Build) -> Callable[[Handbook, Question], str]:
+    # A question's page reads only its own record and data other than questions, so the page of
+    # a record the reload gave back unchanged (the same object) is the page already made.
+    def question_page(hb: Handbook, q: Question) -> str:
+        if last.hb.questions.get(q.id) is q:
+            return last.sources[c.question_src(q.id)]
+        return pages.render_question(hb, q)
+
+    return question_page
+
+
+def _render_changed(last: Build, sources: dict[str, str]) -> None:
+    config, files = last.config, last.files
+    changed = []
+    for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
+        src = file.src_uri
+        if src in sources:
+            if sources[src] == last.sources[src]:
+                continue
+            file.content_string = sources[src]
+        elif not file.page.meta.get("render_macros"):
+            continue
+        if _markdown_changed(file, config, files, last.markdown.get(src)):
+            changed.append(file.page)
+    if not changed:
+        return
+    search = config.plugins["material/search"].search_index
+    kept, search.entries = search.entries, []
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+    for page in changed:
+        _build_page(page, config, doc_files, last.nav, last.env)
+    search.entries = _merged(kept, search.entries)
+    for page in changed:
+        page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+    config.plugins.on_post_build(config=config)
+    log.info("rebuilt %d page(s): %s", len(changed), ", ".join(p.file.src_uri for p in changed))
+
+
+def _markdown_changed(file: File, config, files: Files, before: str | None) -> bool:
+    """MkDocs' steps for reading a page; the page is converted to HTML only if its Markdown changed."""
+    page = file.page
+    config._current_page = page
+    try:
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        if page.markdown == before:
+            return False
+        page.render(config, files)
+        page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+        return True
+    finally:
+        config._current_page = None
+
+
+def _merged(kept: list[dict], fresh: list[dict]) -> list[dict]:
+    """The search entries of the pages built again, each page's in place of its old ones."""
+
+    def page_of(entry: dict) -> str:
+        return entry["location"].split("#")[0]
+
+    by_page: dict[str, list[dict]] = {}
+    for entry in fresh:
+        by_page.setdefault(page_of(entry), []).append(entry)
+    out, placed = [], set()
+    for entry in kept:
+        page = page_of(entry)
+        if page not in by_page:
+            out.append(entry)
+        elif page not in placed:
+            placed.add(page)
+            out.extend(by_page[page])
+    return out + [e for page, entries in by_page.items() if page not in placed for e in entries]
+
+
+class _strict_warnings:
+    """As MkDocs' build: in strict mode, a warning while rebuilding fails the rebuild."""
+
+    def __init__(self, config) -> None:
+        self.strict = config.strict
+        self.counter = utils.CountHandler()
+        self.counter.setLevel(logging.WARNING)
+
+    def __enter__(self) -> None:
+        logging.getLogger("mkdocs").addHandler(self.counter)
+
+    def __exit__(self, *exc) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.counter)
+        if exc[0] is None and self.strict and (counts := self.counter.get_counts()):
+            raise Abort("Aborted with " + ", ".join(f"{v} {k.lower()}s" for k, v in counts) + " in strict mode!")

@@ -1,0 +1,102 @@
+"""The preview `make serve` runs (macros/preview.py): after an edit to question files it renders
+again only the pages whose Markdown changed, and the site it leaves is the site a full build of
+the same data writes, file for file. Any other change gets MkDocs' own full build."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from macros import preview
+
+from .conftest import BUILD_EPOCH, ROOT, build_site, copy_data
+
+
+@pytest.fixture
+def previewed(tmp_path, monkeypatch) -> tuple[Path, Path]:
+    """A data copy and the site a first, full preview build made of it."""
+    data = copy_data(tmp_path)
+    for name, value in {"HANDBOOK_DATA": str(data), "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}.items():
+        monkeypatch.setenv(name, value)
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "preview"), strict=True)
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config)
+    return data, tmp_path / "preview"
+
+
+def edit(path: Path, **fields) -> None:
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    record.update(fields)
+    path.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
+
+
+def stamps(site: Path) -> dict[str, int]:
+    return {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+
+
+def rebuild_without_full_build() -> list[str]:
+    full = []
+    preview.rebuilder(lambda: full.append("full build"))()
+    return full
+
+
+def test_an_edited_question_rebuilds_what_it_touched_and_the_site_equals_a_full_build(previewed, tmp_path):
+    data, site = previewed
+    questions = sorted((data / "questions").glob("*.yml"))
+    first, second = questions[0], questions[1]
+    record = yaml.safe_load(first.read_text(encoding="utf-8"))
+    edit(first, title="Preview title after an edit", prompt=record["prompt"].rstrip() + " One more line of prompt.")
+    edit(second, difficulty="foundation" if yaml.safe_load(second.read_text())["difficulty"] != "foundation" else "stretch")
+    before = stamps(site)
+
+    assert rebuild_without_full_build() == []
+
+    after = stamps(site)
+    rewritten = {path for path, stamp in after.items() if before.get(path) != stamp}
+    assert f"questions/{first.stem}/index.html" in rewritten
+    assert "questions/index.html" in rewritten and "search/search_index.json" in rewritten
+    assert "pay/index.html" not in rewritten and f"questions/{questions[2].stem}/index.html" not in rewritten
+    assert "Preview title after an edit" in (site / "questions" / first.stem / "index.html").read_text(encoding="utf-8")
+
+    full = tmp_path / "full"
+    result = build_site(full, data)
+    assert result.returncode == 0, result.stderr
+    assert sorted(stamps(site)) == sorted(stamps(full))
+    differ = [path for path in stamps(full) if (site / path).read_bytes() != (full / path).read_bytes()]
+    assert differ == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["new question file", "new tag", "data the check refuses", "another data file", "a page under docs"],
+)
+def test_any_other_change_gets_a_full_build(previewed, change):
+    data, _ = previewed
+    question = sorted((data / "questions").glob("*.yml"))[0]
+    record = yaml.safe_load(question.read_text(encoding="utf-8"))
+    if change == "new question file":
+        (data / "questions" / "a-question-added-while-serving.yml").write_text(
+            yaml.safe_dump({**record, "id": "a-question-added-while-serving"}, sort_keys=False), encoding="utf-8"
+        )
+    elif change == "new tag":
+        edit(question, tags=[*record["tags"], "a-tag-no-question-had"])
+    elif change == "data the check refuses":
+        edit(question, difficulty="impossible")
+    elif change == "another data file":
+        sources = data / "sources.yml"
+        sources.write_text(sources.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    else:
+        page = ROOT / "docs" / "pay.md"
+        stat = page.stat()
+        os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        try:
+            assert rebuild_without_full_build() == ["full build"]
+        finally:
+            os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        return
+    assert rebuild_without_full_build() == ["full build"]
