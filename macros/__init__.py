@@ -1,31 +1,37 @@
-"""The mkdocs-macros module: registers the handbook's macros, nothing else."""
+"""The mkdocs-macros module: registers the handbook's macros, nothing else.
+
+The page views are imported when the site is configured, not with the package, so
+`python -m macros.check` loads only the models and the loader."""
 
 from __future__ import annotations
 
-from . import views
-from .site import handbook_for, handbook_loaded
-from .tools import page_macros
 
-PAGE_MACROS = {
-    "sources_list": views.sources_list,
-    "pay_section": views.pay_section,
-    "pay_checks": views.pay_checks,
-    "key_figures": views.key_figures,
-    "disagreements": views.disagreements,
-    "question_bank": views.question_bank,
-    "checklist_index": views.checklist_index,
-    "anti_patterns": views.anti_patterns,
-    "track_cards": views.track_cards,
-    "framework_cards": views.framework_cards,
-    "tag_index": views.tag_index,
-    "glossary": views.glossary,
-    "rating_guide": views.rating_guide,
-    "questions_to_ask": views.questions_to_ask,
-    **page_macros(),
-}
+def page_macros() -> dict:
+    from . import tools, views
+
+    return {
+        "sources_list": views.sources_list,
+        "pay_section": views.pay_section,
+        "pay_checks": views.pay_checks,
+        "key_figures": views.key_figures,
+        "disagreements": views.disagreements,
+        "question_bank": views.question_bank,
+        "checklist_index": views.checklist_index,
+        "anti_patterns": views.anti_patterns,
+        "track_cards": views.track_cards,
+        "framework_cards": views.framework_cards,
+        "tag_index": views.tag_index,
+        "glossary": views.glossary,
+        "rating_guide": views.rating_guide,
+        "questions_to_ask": views.questions_to_ask,
+        **tools.page_macros(),
+    }
 
 
 def define_env(env) -> None:
+    from . import views
+    from .site import handbook_for, handbook_loaded
+
     hb = handbook_for(env.conf)
 
     # The handbook is looked up when a page renders, not kept: `make serve` renders pages again
@@ -33,6 +39,6 @@ def define_env(env) -> None:
     def bind(render):
         return lambda: render(handbook_loaded(env.conf), env.page.file.src_uri)
 
-    for name, render in PAGE_MACROS.items():
+    for name, render in page_macros().items():
         env.macro(bind(render), name)
     env.variables["counts"] = views.counts(hb)

@@ -9,12 +9,13 @@ the whole answer as every field of the worksheet.
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 from collections.abc import Iterator
 
 from . import models as m
-from .tools.stories import FORMATS, critique
+from .critique import FORMATS, critique
 
 # A phrase a red flag quotes, as a candidate would say it: three words or more.
 QUOTED = re.compile(r"[\"“]([^\"”]+?\s[^\"”]+?\s[^\"”]+?)[\"”]")
@@ -38,11 +39,19 @@ def findings_kept(q: m.Question, rules: list[m.CritiqueRule], phrases: list[m.Re
     return found
 
 
+@functools.lru_cache(maxsize=8)
+def _any_phrase(patterns: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
+
+
 def findings(q: m.Question, rules: list[m.CritiqueRule], phrases: list[m.RedFlagPhrase]) -> Iterator[tuple[str, str]]:
     """(field, message) for each rule the question's model answer breaks."""
     answer = q.model_answer
     if answer is None:
         return
+    # One pass with every phrase at once finds whether any matches; only then is each tried.
+    if _any_phrase(tuple(p.pattern for p in phrases)).search(answer) is None:
+        phrases = []
     for p in phrases:
         if hit := re.search(p.pattern, answer, re.IGNORECASE):
             yield "model_answer", f"uses the red-flag phrase '{hit.group(0)}' ({p.id}): {p.instead.strip()}"

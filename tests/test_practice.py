@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pydantic import ValidationError
 
+from macros import critique as story_rules
 from macros import models as m
 from macros import tools
 from macros.load import DataError, load_handbook
@@ -17,7 +18,7 @@ from macros.pay import annualise
 from macros.tools import drill as drill_tool
 from macros.tools import offer as offer_tool
 from macros.tools import scoring as scoring_tool
-from macros.tools import stories as story_tool
+from macros.tools import stories
 
 from .conftest import DATA, copy_data
 
@@ -142,18 +143,18 @@ FAQ_OPENER = {
 
 
 def test_the_faq_opener_passes_every_rule(hb, rules):
-    assert story_tool.critique(FAQ_OPENER, "dma", rules, hb.red_flags.values()) == []
+    assert story_rules.critique(FAQ_OPENER, "dma", rules, hb.red_flags.values()) == []
 
 
 def test_the_articles_own_dma_script_puts_context_before_the_number(hb, rules):
-    findings = story_tool.critique(DMA_SCRIPT, "dma", rules, hb.red_flags.values())
+    findings = story_rules.critique(DMA_SCRIPT, "dma", rules, hb.red_flags.values())
     assert fired(findings) == {"metric-first"}
 
 
 def test_the_opening_line_script_leads_with_a_figure_and_stays_under_45_seconds(hb, rules):
     story = {"decision": OPENING_SCRIPT, "metric": "28 % lower latency, $0.8 M revenue", "alignment": "Risk, engineering, compliance."}
-    assert story_tool.critique(story, "dma", rules, hb.red_flags.values()) == []
-    assert story_tool.spoken_seconds(OPENING_SCRIPT, 150) < 45
+    assert story_rules.critique(story, "dma", rules, hb.red_flags.values()) == []
+    assert story_rules.spoken_seconds(OPENING_SCRIPT, 150) < 45
 
 
 @pytest.mark.parametrize(
@@ -168,29 +169,29 @@ def test_the_opening_line_script_leads_with_a_figure_and_stays_under_45_seconds(
     ],
 )
 def test_the_articles_weak_lines_trip_the_red_flag_phrases(hb, rules, bad_line, phrase):
-    findings = story_tool.critique({"decision": bad_line, "metric": "", "alignment": ""}, "dma", rules, hb.red_flags.values())
+    findings = story_rules.critique({"decision": bad_line, "metric": "", "alignment": ""}, "dma", rules, hb.red_flags.values())
     assert phrase in phrases(findings)
     assert "metric-has-number" in fired(findings) and "metric-first" in fired(findings)
 
 
 def test_impact_without_money_or_percent_is_flagged_and_a_user_count_does_not_clear_it(hb, rules):
     story = {"decision": "I chose to redesign KYC upload.", "metric": "It improved conversion for 4,000 users.", "alignment": "Legal."}
-    assert "impact-needs-money-or-percent" in fired(story_tool.critique(story, "dma", rules, hb.red_flags.values()))
+    assert "impact-needs-money-or-percent" in fired(story_rules.critique(story, "dma", rules, hb.red_flags.values()))
     story["metric"] = "It improved conversion by 12% for 4,000 users."
-    assert "impact-needs-money-or-percent" not in fired(story_tool.critique(story, "dma", rules, hb.red_flags.values()))
+    assert "impact-needs-money-or-percent" not in fired(story_rules.critique(story, "dma", rules, hb.red_flags.values()))
     story["metric"] = "It saved $1.1M in potential fines."
-    assert "impact-needs-money-or-percent" not in fired(story_tool.critique(story, "dma", rules, hb.red_flags.values()))
+    assert "impact-needs-money-or-percent" not in fired(story_rules.critique(story, "dma", rules, hb.red_flags.values()))
 
 
 def test_a_decision_told_in_the_plural_is_flagged(hb, rules):
     story = {"decision": "We chose to roll back within 2 hours.", "metric": "DAU back to baseline in 48 hours.", "alignment": "SRE."}
-    findings = story_tool.critique(story, "dma", rules, hb.red_flags.values())
+    findings = story_rules.critique(story, "dma", rules, hb.red_flags.values())
     assert [(f.rule, f.field) for f in findings] == [("decision-is-yours", "decision")]
 
 
 def test_a_long_story_is_flagged_against_the_45_second_target(hb, rules):
     long = "I decided to cut fees by 5% for market makers. " + "We then reviewed the results with every desk in the region. " * 12
-    findings = story_tool.critique({"decision": long, "metric": "5% more depth", "alignment": "x"}, "dma", rules, hb.red_flags.values())
+    findings = story_rules.critique({"decision": long, "metric": "5% more depth", "alignment": "x"}, "dma", rules, hb.red_flags.values())
     length = [f for f in findings if f.rule == "spoken-length"]
     assert length and length[0].seconds > 45
 
@@ -202,18 +203,18 @@ def test_star_puts_the_situation_first_so_the_metric_first_rule_fires(hb, rules)
         "action": "I rolled back within 48 hours and added a latency monitor.",
         "result": "DAU recovered from a 12% dip, protecting $2.5M in revenue.",
     }
-    assert fired(story_tool.critique(star, "star", rules, hb.red_flags.values())) == {"metric-first"}
+    assert fired(story_rules.critique(star, "star", rules, hb.red_flags.values())) == {"metric-first"}
 
 
 def test_an_empty_story_draws_no_critique(hb, rules):
-    assert story_tool.critique({}, "dma", rules, hb.red_flags.values()) == []
+    assert story_rules.critique({}, "dma", rules, hb.red_flags.values()) == []
 
 
 def test_red_flag_patterns_come_from_the_anti_patterns_file_not_a_copy(hb):
     text = (DATA / "practice.yml").read_text(encoding="utf-8")
     for phrase in hb.red_flags.values():
         assert phrase.pattern not in text
-    config = json.loads(BeautifulSoup(story_tool.stories_tool(hb, tools.STORIES_PAGE), "html.parser").find("script").string)
+    config = json.loads(BeautifulSoup(stories.stories_tool(hb, tools.STORIES_PAGE), "html.parser").find("script").string)
     assert [x["pattern"] for x in config["phrases"]] == [x.pattern for x in hb.red_flags.values()]
 
 

@@ -8,11 +8,11 @@ import json
 
 import pytest
 
+from macros import critique as story_rules
 from macros.load import load_handbook
 from macros.text import plain
 from macros.tools import drill as drill_tool
 from macros.tools import scoring as scoring_tool
-from macros.tools import stories as story_tool
 from tests.conftest import DATA
 
 pytestmark = pytest.mark.browser
@@ -200,7 +200,7 @@ def test_the_browser_critique_matches_the_python_one(page, site_url, fmt, fields
     open_tool(page, site_url, "practice/stories/", "#hb-stories textarea[data-field=decision]")
     config = json.loads(page.locator("#hb-stories-config").text_content())
     in_browser = page.evaluate("([f, fmt, c]) => HB.practice.critique(f, fmt, c)", [fields, fmt, config])
-    expected = story_tool.critique(fields, fmt, HB.practice.critique.rules, HB.red_flags.values())
+    expected = story_rules.critique(fields, fmt, HB.practice.critique.rules, HB.red_flags.values())
     assert [(f["rule"], f.get("field"), f.get("phrase")) for f in in_browser] == [(f.rule, f.field, f.phrase) for f in expected]
 
 
