@@ -340,7 +340,7 @@ def write_plain_docs(data_dir: Path, out: Path) -> list:
     return config["nav"]
 
 
-def write_bare_config(docs: Path, nav: list, target: Path) -> None:
+def write_bare_config(docs: Path, nav: list, target: Path, assets: bool = True) -> None:
     from mkdocs.utils.yaml import get_yaml_loader
 
     ours = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=get_yaml_loader())  # noqa: S506 (MkDocs' own safe loader, with !ENV)
@@ -353,20 +353,21 @@ def write_bare_config(docs: Path, nav: list, target: Path) -> None:
         "theme": {key: value for key, value in ours["theme"].items() if key != "custom_dir"},
         "plugins": [{"search": search}],
         "markdown_extensions": ours.get("markdown_extensions", []),
-        "extra_css": ours.get("extra_css", []),
-        "extra_javascript": ours.get("extra_javascript", []),
+        "extra_css": ours.get("extra_css", []) if assets else [],
+        "extra_javascript": ours.get("extra_javascript", []) if assets else [],
         "not_in_nav": ours.get("not_in_nav", ""),
         "nav": nav,
     }
     target.write_text(yaml.safe_dump(bare, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-def bare_config(data_dir: Path, work: Path) -> Path:
-    """The handbook's pages as plain Markdown, and a bare Material configuration that builds them."""
+def bare_config(data_dir: Path, work: Path, assets: bool = True) -> Path:
+    """The handbook's pages as plain Markdown, and a bare Material configuration that builds them
+    (with the handbook's stylesheets and scripts as plain extra files, unless `assets` is off)."""
     docs = work / "plain-docs"
     nav = write_plain_docs(data_dir, docs)
     config = work / "bare-mkdocs.yml"
-    write_bare_config(docs, nav, config)
+    write_bare_config(docs, nav, config, assets)
     return config
 
 

@@ -1,4 +1,4 @@
-/* Loads on every page, deferred, and loads the rest only where a page needs it:
+/* Loads on every page, async, and loads the rest only where a page needs it:
  * a practice tool's scripts on that tool's page, checklist code where checklists
  * are, the bank's filters on the bank. Material's instant navigation swaps pages
  * without a reload, so the check runs on every page view; a script is added once
@@ -9,18 +9,22 @@
   var HB = (window.HB = window.HB || {});
   if (HB.load) return;
 
-  /* Run `fn` on every page view: Material announces each one on `document$`. A script that
-   * arrives after the page was announced (every script this file loads) runs `fn` at once. */
+  /* Run `fn` on every page view: Material announces each one on `document$`. This file is
+   * async, so it may run before the theme's script has defined `document$`: until the page is
+   * parsed, it waits. A script that arrives after the page was announced (every script this
+   * file loads) runs `fn` at once. */
   HB.onPage = function (fn) {
-    if (window.document$ && typeof window.document$.subscribe === "function") {
-      var fired = false;
-      window.document$.subscribe(function (doc) { fired = true; fn(doc); });
-      if (!fired && document.readyState !== "loading") fn();
-    } else if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", function () { fn(); });
-    } else {
-      fn();
+    function subscribe() {
+      if (window.document$ && typeof window.document$.subscribe === "function") {
+        var fired = false;
+        window.document$.subscribe(function (doc) { fired = true; fn(doc); });
+        if (!fired) fn();
+      } else {
+        fn();
+      }
     }
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", subscribe);
+    else subscribe();
   };
 
   var TOOL = ["assets/store.js", "assets/dom.js"];
