@@ -351,18 +351,24 @@ def config(page: BeautifulSoup, element_id: str) -> dict:
     return json.loads(page.find("script", id=element_id).string)
 
 
-def test_questions_json_holds_every_question_as_plain_text(site, hb):
+def test_questions_json_holds_every_question_as_plain_text_and_answers_json_their_answers(site, hb):
     data = json.loads((site / "assets/questions.json").read_text(encoding="utf-8"))
-    assert [q["id"] for q in data["questions"]] == list(hb.questions)
-    text = json.dumps(data)
-    assert "<" not in text and "**" not in text
+    answers = json.loads((site / "assets/answers.json").read_text(encoding="utf-8"))["answers"]
+    assert [q["id"] for q in data["questions"]] == list(hb.questions) == list(answers)
+    for text in (json.dumps(data), json.dumps(answers)):
+        assert "<" not in text and "**" not in text
     first = data["questions"][0]
     assert (site / first["url"] / "index.html").is_file()
-    assert first["outline"] and first["strong"] and first["flags"]
+    # The questions file holds what choosing and asking need; the answers stay in their own file.
+    assert first["prompt"] and "model_answer" not in first and "flags" not in first
+    answer = answers[first["id"]]
+    assert answer["outline"] and answer["strong"] and answer["flags"] and answer["model_answer"]
 
 
-def test_only_the_drill_page_points_at_the_question_data(site):
-    assert "questions.json" in (site / "practice/drill/index.html").read_text(encoding="utf-8")
+def test_only_the_drill_and_the_mock_point_at_the_question_data(site):
+    for page in ("practice/drill/index.html", "practice/mock/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert "questions.json" in html and "answers.json" in html
     assert "questions.json" not in (site / "index.html").read_text(encoding="utf-8")
 
 

@@ -77,18 +77,21 @@
   }
 
 
-  /* The bank as plain text (assets/questions.json), fetched once per visit for the drill and the mock. */
-  var questionsPromise = null;
-  function loadQuestions(path) {
-    if (!questionsPromise) {
-      questionsPromise = fetch(new URL(path, siteRoot()).href).then(function (r) {
+  /* The bank as plain text, fetched once per visit for the drill and the mock: the questions
+   * (assets/questions.json), and apart from them, their answers by question id (assets/answers.json). */
+  var fetched = {};
+  function fetchOnce(path, key) {
+    if (!fetched[path]) {
+      fetched[path] = fetch(new URL(path, siteRoot()).href).then(function (r) {
         if (!r.ok) throw new Error("HTTP " + r.status);
         return r.json();
-      }).then(function (data) { return data.questions; });
-      questionsPromise.catch(function () { questionsPromise = null; });
+      }).then(function (data) { return data[key]; });
+      fetched[path].catch(function () { delete fetched[path]; });
     }
-    return questionsPromise;
+    return fetched[path];
   }
+  function loadQuestions(path) { return fetchOnce(path, "questions"); }
+  function loadAnswers(path) { return fetchOnce(path, "answers"); }
 
   var cleanupsById = {};
   function mountTool(id, configId, start) {
@@ -119,7 +122,7 @@
     if (!question) return;
     var id = question.getAttribute("data-question");
     Array.prototype.forEach.call(document.querySelectorAll('.hb-practice a[href*="practice/drill"]'), function (a) {
-      a.setAttribute("href", a.getAttribute("href").split("?")[0] + "?q=" + encodeURIComponent(id));
+      a.setAttribute("href", a.getAttribute("href").split("?")[0] + "?question=" + encodeURIComponent(id));
     });
   }
   HB.onPage(linkQuestionToDrill);
@@ -127,6 +130,6 @@
   HB.dom = {
     el: el, clear: clear, readConfig: readConfig, siteRoot: siteRoot, load: load, save: save, usd: usd,
     clock: clock, field: field, select: select, isObject: isObject, tool: tool,
-    loadQuestions: loadQuestions,
+    loadQuestions: loadQuestions, loadAnswers: loadAnswers,
   };
 })();

@@ -16,6 +16,9 @@ from ..text import page_url, plain
 from . import choices, practice_of, tool
 
 QUESTIONS_JSON = "assets/questions.json"
+# What a reader sees only after answering, in a file of its own: the drill shows a question as
+# soon as the small questions file arrives, and this one comes in alongside.
+ANSWERS_JSON = "assets/answers.json"
 
 
 def with_mocks(history: Sequence[Mapping], mocks: Sequence[Mapping] = ()) -> list[Mapping]:
@@ -84,7 +87,7 @@ def timer_presets(hb: Handbook) -> list[TimerPreset]:
 
 
 def questions_payload(hb: Handbook, directory_urls: bool = True) -> dict:
-    """Every question as plain text, for the drill (fetched once, on the drill page only)."""
+    """Every question as plain text, enough to choose one and ask it (fetched by the drill and the mock)."""
     return {
         "questions": [
             {
@@ -97,6 +100,17 @@ def questions_payload(hb: Handbook, directory_urls: bool = True) -> dict:
                 "type": q.type,
                 "difficulty": q.difficulty,
                 "origin": q.origin,
+            }
+            for q in hb.questions.values()
+        ]
+    }
+
+
+def answers_payload(hb: Handbook) -> dict:
+    """Each question's answer material as plain text, by question id."""
+    return {
+        "answers": {
+            q.id: {
                 "outline": [{"step": plain(s.step), "points": [plain(p) for p in s.points]} for s in q.outline],
                 "strong": [plain(s) for s in q.strong_answer],
                 "flags": [plain(f) for f in q.red_flags],
@@ -104,15 +118,18 @@ def questions_payload(hb: Handbook, directory_urls: bool = True) -> dict:
                 "model_answer": [plain(p) for p in (q.model_answer or "").split("\n") if p.strip()],
             }
             for q in hb.questions.values()
-        ]
+        }
     }
 
 
-def write_questions_json(hb: Handbook, site_dir: Path, directory_urls: bool = True) -> Path:
-    target = Path(site_dir) / QUESTIONS_JSON
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(questions_payload(hb, directory_urls), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return target
+def write_questions_json(hb: Handbook, site_dir: Path, directory_urls: bool = True) -> list[Path]:
+    written = []
+    for name, payload in ((QUESTIONS_JSON, questions_payload(hb, directory_urls)), (ANSWERS_JSON, answers_payload(hb))):
+        target = Path(site_dir) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        written.append(target)
+    return written
 
 
 def drill_tool(hb: Handbook, here: str) -> str:
@@ -121,6 +138,7 @@ def drill_tool(hb: Handbook, here: str) -> str:
     used_types = {q.type for q in hb.questions.values()}
     config = {
         "questions": QUESTIONS_JSON,
+        "answers": ANSWERS_JSON,
         "presets": [
             {"id": p.id, "label": plain(p.label), "seconds": p.seconds, "rounds": list(p.rounds)} for p in timer_presets(hb)
         ],

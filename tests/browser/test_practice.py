@@ -31,7 +31,7 @@ def open_tool(page, base: str, path: str, ready: str) -> None:
 
 
 def test_a_drill_times_out_reveals_rates_and_remembers(page, site_url):
-    open_tool(page, site_url, f"practice/drill/?q={QUESTION.id}", f'#hb-drill[data-question="{QUESTION.id}"]')
+    open_tool(page, site_url, f"practice/drill/?question={QUESTION.id}", f'#hb-drill[data-question="{QUESTION.id}"]')
     assert page.locator(".hb-drill-prompt").inner_text() == plain(QUESTION.prompt)
     assert page.locator(".hb-clock").inner_text() == "0:45"  # a behavioral question opens on the 45 s opener
 
@@ -73,6 +73,29 @@ def test_a_drill_times_out_reveals_rates_and_remembers(page, site_url):
     assert page.errors == []
 
 
+def test_the_drill_asks_its_question_before_the_answers_arrive(page, site_url):
+    held = []
+    page.route("**/assets/answers.json", lambda route: held.append(route))
+    open_tool(page, site_url, f"practice/drill/?question={QUESTION.id}", f'#hb-drill[data-question="{QUESTION.id}"]')
+    assert page.locator(".hb-drill-prompt").inner_text() == plain(QUESTION.prompt)
+    page.keyboard.press("r")
+    answer = page.locator(".hb-drill-answer")
+    assert answer.inner_text() == "Loading the answer…"
+    assert held, "the answers were not asked for alongside the questions"
+    held[0].continue_()
+    page.wait_for_selector(".hb-drill-answer .hb-model-answer")
+    assert plain(QUESTION.model_answer.split("\n")[0])[:60] in answer.inner_text()
+
+
+def test_an_answer_that_cannot_be_loaded_points_to_the_question_page(page, site_url):
+    page.route("**/assets/answers.json", lambda route: route.fulfill(status=503, body=""))
+    open_tool(page, site_url, f"practice/drill/?question={QUESTION.id}", f'#hb-drill[data-question="{QUESTION.id}"]')
+    page.keyboard.press("r")
+    page.wait_for_selector(".hb-drill-answer .hb-error")
+    link = page.locator(".hb-drill-answer .hb-error a")
+    assert link.get_attribute("href").endswith(f"/questions/{QUESTION.id}/")
+
+
 def test_next_question_follows_the_filters_and_the_weakest_area_comes_first(page, site_url):
     open_tool(page, site_url, "practice/drill/", "#hb-drill[data-question]")
     page.select_option("select[name=round]", "compliance")
@@ -111,15 +134,21 @@ def test_drill_weights_in_the_browser_match_the_python_rule(page, site_url):
 def test_a_question_page_links_to_the_drill_for_that_question(page, site_url):
     page.goto(f"{site_url}questions/{QUESTION.id}/")
     link = page.locator('.hb-practice a[href*="practice/drill"]')
-    assert link.get_attribute("href").endswith(f"?q={QUESTION.id}")
+    assert link.get_attribute("href").endswith(f"?question={QUESTION.id}")
     link.click()
     page.wait_for_selector(f'#hb-drill[data-question="{QUESTION.id}"]')
     assert page.locator(".hb-drill-prompt").inner_text() == plain(QUESTION.prompt)
+    # The theme opens its search box for a "q" in the address; the drill's link never does.
+    page.reload()
+    page.wait_for_selector(f'#hb-drill[data-question="{QUESTION.id}"]')
+    assert page.evaluate("document.getElementById('__search').checked") is False
+    page.keyboard.press("r")
+    assert page.locator(".hb-drill-answer").is_visible()
     assert page.errors == []
 
 
 def test_an_unknown_question_id_falls_back_to_another_question(page, site_url):
-    open_tool(page, site_url, "practice/drill/?q=no-such-question", "#hb-drill[data-question]")
+    open_tool(page, site_url, "practice/drill/?question=no-such-question", "#hb-drill[data-question]")
     assert "no-such-question" in page.locator(".hb-drill-status").inner_text()
     assert page.errors == []
 

@@ -6,7 +6,7 @@
   var drill = HB.drill;
   var withMocks = drill.withMocks, mockResults = drill.mockResults, drillWeights = drill.drillWeights,
     validHistory = drill.validHistory, weightedPick = drill.weightedPick, weakAreas = drill.weakAreas;
-  var loadQuestions = dom.loadQuestions;
+  var loadQuestions = dom.loadQuestions, loadAnswers = dom.loadAnswers;
   var el = dom.el, clear = dom.clear, siteRoot = dom.siteRoot, load = dom.load, save = dom.save, clock = dom.clock, field = dom.field,
     select = dom.select, isObject = dom.isObject;
 
@@ -16,11 +16,14 @@
   function startDrill(root, config, cleanups) {
     var prefs = load("drill:prefs", {});
     if (!isObject(prefs)) prefs = {};
-    var state = { questions: [], current: null, timer: null, rated: null };
+    var state = { questions: [], answers: null, current: null, timer: null, rated: null };
     var status = el("p", { className: "hb-drill-status", role: "status", "aria-live": "polite" });
     clear(root);
     root.appendChild(el("p", { className: "hb-loading", text: "Loading the questions…" }));
 
+    // Both files are asked for at once; the question shows as soon as the small one is here.
+    var answers = loadAnswers(config.answers).then(function (found) { state.answers = found; });
+    answers.catch(function () {});
     loadQuestions(config.questions).then(function (questions) {
       if (!root.isConnected) return;
       state.questions = questions;
@@ -117,7 +120,8 @@
       root.appendChild(card);
       root.appendChild(ui.history);
 
-      var asked = new URLSearchParams(location.search).get("q");
+      /* "question", not "q": the theme opens its search box for a "q" in the address. */
+      var asked = new URLSearchParams(location.search).get("question");
       var first = asked ? byId(asked) : null;
       updateCount();
       if (asked && !first) status.textContent = "There is no question with the id “" + asked + "”; here is another one.";
@@ -271,27 +275,46 @@
       var q = state.current;
       if (!q || !ui.answer.hidden) return;
       clear(ui.answer);
-      var model = Array.isArray(q.model_answer) ? q.model_answer : [];
+      ui.answer.hidden = false;
+      var a = state.answers && state.answers[q.id];
+      if (!a) {
+        ui.answer.appendChild(el("p", { className: "hb-loading", text: "Loading the answer…" }));
+        answers.then(function () {
+          if (state.current !== q || ui.answer.hidden) return;
+          ui.answer.hidden = true;
+          reveal();
+        }, function (err) {
+          if (state.current !== q) return;
+          clear(ui.answer);
+          ui.answer.appendChild(el("p", { className: "hb-error" }, ["The answer could not be loaded (" + err.message + "); ",
+            el("a", { href: new URL(q.url, siteRoot()).href, text: "read it on the question's page" }), "."]));
+        });
+        return;
+      }
+      answerInto(ui.answer, a);
+    }
+
+    function answerInto(box, a) {
+      var model = Array.isArray(a.model_answer) ? a.model_answer : [];
       if (model.length) {
-        ui.answer.appendChild(el("h3", { text: "Model answer" }));
-        ui.answer.appendChild(el("div", { className: "hb-model-answer" }, model.map(function (p) { return el("p", { text: p }); })));
+        box.appendChild(el("h3", { text: "Model answer" }));
+        box.appendChild(el("div", { className: "hb-model-answer" }, model.map(function (p) { return el("p", { text: p }); })));
       }
       var outline = el("ol", { className: "hb-outline" });
-      q.outline.forEach(function (step) {
+      a.outline.forEach(function (step) {
         outline.appendChild(el("li", {}, [el("strong", { text: step.step }),
           el("ul", {}, step.points.map(function (p) { return el("li", { text: p }); }))]));
       });
-      ui.answer.appendChild(el("h3", { text: "Answer outline" }));
-      ui.answer.appendChild(outline);
-      ui.answer.appendChild(el("h3", { text: "What a strong answer does" }));
-      ui.answer.appendChild(el("ul", { className: "hb-strong" }, q.strong.map(function (s) { return el("li", { text: s }); })));
-      ui.answer.appendChild(el("h3", { text: "Red flags" }));
-      ui.answer.appendChild(el("ul", { className: "hb-redflags" }, q.flags.map(function (s) { return el("li", { text: s }); })));
-      if (q.follow_ups.length) {
-        ui.answer.appendChild(el("h3", { text: "Likely follow-ups" }));
-        ui.answer.appendChild(el("ul", {}, q.follow_ups.map(function (s) { return el("li", { text: s }); })));
+      box.appendChild(el("h3", { text: "Answer outline" }));
+      box.appendChild(outline);
+      box.appendChild(el("h3", { text: "What a strong answer does" }));
+      box.appendChild(el("ul", { className: "hb-strong" }, a.strong.map(function (s) { return el("li", { text: s }); })));
+      box.appendChild(el("h3", { text: "Red flags" }));
+      box.appendChild(el("ul", { className: "hb-redflags" }, a.flags.map(function (s) { return el("li", { text: s }); })));
+      if (a.follow_ups.length) {
+        box.appendChild(el("h3", { text: "Likely follow-ups" }));
+        box.appendChild(el("ul", {}, a.follow_ups.map(function (s) { return el("li", { text: s }); })));
       }
-      ui.answer.hidden = false;
     }
 
     function markRating(r) {

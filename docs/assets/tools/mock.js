@@ -13,7 +13,7 @@
   var KEY = mock.KEY, SEED = mock.SEED, ID = mock.ID, validResult = mock.validResult, savedResults = mock.savedResults,
     newSeed = mock.newSeed, deal = mock.deal, followUpsDue = mock.followUpsDue, average = mock.average, weakest = mock.weakest,
     sheetText = mock.sheetText;
-  var loadQuestions = dom.loadQuestions;
+  var loadQuestions = dom.loadQuestions, loadAnswers = dom.loadAnswers;
   var el = dom.el, clear = dom.clear, siteRoot = dom.siteRoot, load = dom.load, save = dom.save, clock = dom.clock, field = dom.field,
     select = dom.select;
 
@@ -35,9 +35,10 @@
     clear(root);
     root.appendChild(el("p", { className: "hb-loading", text: "Loading the questions…" }));
 
-    loadQuestions(config.questions).then(function (questions) {
+    // A mock deals follow-ups and red flags with its question, so it waits for both files.
+    Promise.all([loadQuestions(config.questions), loadAnswers(config.answers)]).then(function (loaded) {
       if (!root.isConnected) return;
-      questions.forEach(function (q) { byId[q.id] = q; });
+      loaded[0].forEach(function (q) { byId[q.id] = Object.assign({}, q, loaded[1][q.id]); });
       var valid = session.q && ID.test(session.q) && byId[session.q] && config.rubric[session.round] && SEED.test(session.seed || "");
       if (view === "interviewer" && valid) interviewer();
       else if (view === "candidate" && valid) candidate();
