@@ -26,7 +26,8 @@
     { key: "origin", label: "Origin", all: "Reported and practice" },
     { key: "tag", label: "Tag", all: "All tags" },
   ];
-  var TEXT_KEY = "q";
+  /* "text", not "q": the theme opens its search box for a "q" in the address. */
+  var TEXT_KEY = "text";
 
   function words(value) {
     return (value || "").toLowerCase().split(/\s+/).filter(Boolean);

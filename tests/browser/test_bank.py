@@ -151,7 +151,7 @@ def common_title_word() -> str:
 def test_text_filter_narrows_by_title_words(page, site_url):
     word = common_title_word()
     open_bank(page, site_url)
-    page.fill("#hb-bank-controls input[name=q]", word.upper())
+    page.fill("#hb-bank-controls input[name=text]", word.upper())
     expected = {q.id for q in QUESTIONS if word in q.title.lower()}
     assert shown(page) == expected
     assert status(page) == f"{len(expected)} of {len(QUESTIONS)} questions"
@@ -162,7 +162,7 @@ def test_text_filter_narrows_by_title_words(page, site_url):
 
 def test_no_match_says_so_and_hides_every_round(page, site_url):
     open_bank(page, site_url)
-    page.fill("#hb-bank-controls input[name=q]", "zzzz no such title")
+    page.fill("#hb-bank-controls input[name=text]", "zzzz no such title")
     assert shown(page) == set()
     assert shown_rounds(page) == set()
     assert page.locator(".hb-bank-empty").is_visible()
@@ -174,17 +174,19 @@ def test_the_selection_lives_in_the_address_bar_and_survives_a_reload(page, site
     open_bank(page, site_url)
     page.select_option("select[name=round]", kind)
     page.select_option("select[name=track]", track)
-    page.fill("#hb-bank-controls input[name=q]", "the")
+    page.fill("#hb-bank-controls input[name=text]", "the")
     query = parse_qs(page.evaluate("location.search").lstrip("?"))
-    assert query == {"round": [kind], "track": [track], "q": ["the"]}
+    assert query == {"round": [kind], "track": [track], "text": ["the"]}
     before = shown(page)
     assert before == {i for i in matching(round=kind, track=track) if "the" in HB.questions[i].title.lower()}
     page.reload()
     page.wait_for_selector("#hb-bank-controls select[name=round]")
     assert page.input_value("select[name=round]") == kind
     assert page.input_value("select[name=track]") == track
-    assert page.input_value("#hb-bank-controls input[name=q]") == "the"
+    assert page.input_value("#hb-bank-controls input[name=text]") == "the"
     assert shown(page) == before
+    # The theme opens its search box for a "q" in the address; the bank's own words never do.
+    assert page.evaluate("document.getElementById('__search').checked") is False
     assert page.errors == []
 
 
