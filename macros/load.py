@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +25,7 @@ from .handbook import Handbook
 from .problems import Problem
 from .refs import _Declared, _references_in_failed_files
 from .validate import _validate
-from .yamlsafe import Document, read
+from .yamlsafe import MAX_FILE_BYTES, Document, read
 
 __all__ = [
     "CAP_REASONS",
@@ -76,26 +77,31 @@ def _without_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
-# Each file's reading and checking, kept while the file is unchanged, so a process that loads
-# again after an edit (`make serve`) reads and checks only the files the edit touched.
+# Each file's reading and checking, kept while the file's bytes are the same, so a process that
+# loads again after an edit (`make serve`) parses and checks only the files the edit touched.
 _per_file: dict[Path, tuple[tuple, Document | None, list[Problem], BaseModel | None]] = {}
 
 
 def _read_and_validate(path: Path, entry: m.DataFile, shown: str) -> tuple[Document | None, list[Problem], BaseModel | None]:
     """The file's document, its problems, and its record when it has none."""
-    try:
-        st = path.stat()
-        stamp = (st.st_mtime_ns, st.st_size, st.st_ino, entry, shown)
-    except OSError:
-        stamp = None
+    key = _content_key(path, entry, shown)
     kept = _per_file.get(path)
-    if stamp is not None and kept is not None and kept[0] == stamp:
+    if key is not None and kept is not None and kept[0] == key:
         return kept[1:]
     doc, found = read(path, shown)
     record = None if doc is None else _validate(doc, entry, found)
-    if stamp is not None:
-        _per_file[path] = (stamp, doc, found, record)
+    if key is not None:
+        _per_file[path] = (key, doc, found, record)
     return doc, found, record
+
+
+def _content_key(path: Path, entry: m.DataFile, shown: str) -> tuple | None:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None  # `read` reports it without reading it
+        return (hashlib.blake2b(path.read_bytes(), digest_size=16).digest(), entry, shown)
+    except OSError:
+        return None
 
 
 def _load(data_dir: Path, root: Path | None) -> Handbook:

@@ -158,13 +158,16 @@ def _render_changed(last: Build, sources: dict[str, str]) -> None:
     changed = []
     for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
         src = file.src_uri
-        if src in sources:
+        made_from_data = src in sources
+        if made_from_data:
             if sources[src] == last.sources[src]:
                 continue
             file.content_string = sources[src]
         elif not file.page.meta.get("render_macros"):
             continue
-        if _markdown_changed(file, config, files, last.markdown.get(src)):
+        # A page made from data changed in its source, front matter (its title) included; a page
+        # under docs/ can change only in what its macros write.
+        if _read_again(file, config, files, None if made_from_data else last.markdown.get(src)):
             changed.append(file.page)
     if not changed:
         return
@@ -180,8 +183,8 @@ def _render_changed(last: Build, sources: dict[str, str]) -> None:
     log.info("rebuilt %d page(s): %s", len(changed), ", ".join(p.file.src_uri for p in changed))
 
 
-def _markdown_changed(file: File, config, files: Files, before: str | None) -> bool:
-    """MkDocs' steps for reading a page; the page is converted to HTML only if its Markdown changed."""
+def _read_again(file: File, config, files: Files, before: str | None) -> bool:
+    """MkDocs' steps for reading a page; the page is converted to HTML unless its Markdown is `before`."""
     page = file.page
     config._current_page = page
     try:

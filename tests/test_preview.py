@@ -48,10 +48,11 @@ def rebuild_without_full_build() -> list[str]:
 def test_an_edited_question_rebuilds_what_it_touched_and_the_site_equals_a_full_build(previewed, tmp_path):
     data, site = previewed
     questions = sorted((data / "questions").glob("*.yml"))
-    first, second = questions[0], questions[1]
-    record = yaml.safe_load(first.read_text(encoding="utf-8"))
-    edit(first, title="Preview title after an edit", prompt=record["prompt"].rstrip() + " One more line of prompt.")
-    edit(second, difficulty="foundation" if yaml.safe_load(second.read_text())["difficulty"] != "foundation" else "stretch")
+    first, second, third = questions[:3]
+    # One edit of each kind: a title alone (front matter only), a prompt alone, a facet.
+    edit(first, title="Preview title after an edit")
+    edit(second, prompt=yaml.safe_load(second.read_text(encoding="utf-8"))["prompt"].rstrip() + " One more line of prompt.")
+    edit(third, difficulty="foundation" if yaml.safe_load(third.read_text(encoding="utf-8"))["difficulty"] != "foundation" else "stretch")
     before = stamps(site)
 
     assert rebuild_without_full_build() == []
@@ -60,7 +61,8 @@ def test_an_edited_question_rebuilds_what_it_touched_and_the_site_equals_a_full_
     rewritten = {path for path, stamp in after.items() if before.get(path) != stamp}
     assert f"questions/{first.stem}/index.html" in rewritten
     assert "questions/index.html" in rewritten and "search/search_index.json" in rewritten
-    assert "pay/index.html" not in rewritten and f"questions/{questions[2].stem}/index.html" not in rewritten
+    assert f"questions/{second.stem}/index.html" in rewritten and f"questions/{third.stem}/index.html" in rewritten
+    assert "pay/index.html" not in rewritten and f"questions/{questions[3].stem}/index.html" not in rewritten
     assert "Preview title after an edit" in (site / "questions" / first.stem / "index.html").read_text(encoding="utf-8")
 
     full = tmp_path / "full"
