@@ -1,6 +1,6 @@
 """The preview `make serve` runs: after an edit to question files only, the pages whose
-Markdown changed are rendered again, in place, by MkDocs' own page steps; the rest of the
-site stays as the last build wrote it.
+source or Markdown changed are rendered again, in place, by MkDocs' own page steps; the rest
+of the site stays as the last build wrote it.
 
 The first build is MkDocs' own full build, and so is the rebuild after any other change:
 another data file, a question added, removed or renamed, a tag gained or lost, anything
