@@ -25,7 +25,7 @@ from .handbook import Handbook
 from .problems import Problem
 from .refs import _Declared, _references_in_failed_files
 from .validate import _validate
-from .yamlsafe import MAX_FILE_BYTES, Document, read
+from .yamlsafe import Document, read, read_bytes
 
 __all__ = [
     "CAP_REASONS",
@@ -84,24 +84,18 @@ _per_file: dict[Path, tuple[tuple, Document | None, list[Problem], BaseModel | N
 
 def _read_and_validate(path: Path, entry: m.DataFile, shown: str) -> tuple[Document | None, list[Problem], BaseModel | None]:
     """The file's document, its problems, and its record when it has none."""
-    key = _content_key(path, entry, shown)
-    kept = _per_file.get(path)
-    if key is not None and kept is not None and kept[0] == key:
-        return kept[1:]
-    doc, found = read(path, shown)
-    record = None if doc is None else _validate(doc, entry, found)
-    if key is not None:
-        _per_file[path] = (key, doc, found, record)
-    return doc, found, record
-
-
-def _content_key(path: Path, entry: m.DataFile, shown: str) -> tuple | None:
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return None  # `read` reports it without reading it
-        return (hashlib.blake2b(path.read_bytes(), digest_size=16).digest(), entry, shown)
+        loaded = read_bytes(path)
     except OSError:
-        return None
+        return (*read(path, shown), None)  # `read` reports why
+    key = (hashlib.blake2b(loaded[0] or b"", digest_size=16).digest(), loaded[1], entry, shown)
+    kept = _per_file.get(path)
+    if kept is not None and kept[0] == key:
+        return kept[1:]
+    doc, found = read(path, shown, loaded)
+    record = None if doc is None else _validate(doc, entry, found)
+    _per_file[path] = (key, doc, found, record)
+    return doc, found, record
 
 
 def _load(data_dir: Path, root: Path | None) -> Handbook:

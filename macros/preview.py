@@ -62,7 +62,7 @@ _last: Build | None = None
 
 def started(config, files: Files, hb: Handbook, sources: dict[str, str]) -> None:
     global _last
-    _last = Build(config, files, hb, dict(sources), fingerprint(data_dir(config)), inputs(config))
+    _last = Build(config, files, hb, sources, fingerprint(data_dir(config)), inputs(config))
 
 
 def remember(**made) -> None:

@@ -140,16 +140,17 @@ class _FastComposer(_Guard, yaml.composer.Composer, yaml.CSafeLoader):
         yaml.composer.Composer.__init__(self)
 
 
-def read(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
-    """Parse one file. The document comes back whenever the text could be parsed, with
-    the problems found in it; None when it could not, with the reason."""
+def read(path: Path, shown_as: str, loaded: tuple[bytes | None, int] | None = None) -> tuple[Document | None, list[Problem]]:
+    """Parse one file (from `loaded`, what `read_bytes` returned, when the caller has it). The
+    document comes back whenever the text could be parsed, with the problems found in it; None
+    when it could not, with the reason."""
 
     def fail(line: int, message: str, where: str = "(file)") -> tuple[None, list[Problem]]:
         return None, [*hidden, Problem(shown_as, line, where, message)]
 
     hidden: list[Problem] = []
     try:
-        raw, size = _read_bytes(path)
+        raw, size = loaded if loaded is not None else read_bytes(path)
     except OSError as err:
         return fail(1, f"cannot be read: {err.strerror or err}")
     if raw is None:
@@ -193,7 +194,7 @@ def read(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     return _document(shown_as, text, node, composer, notes)
 
 
-def _read_bytes(path: Path) -> tuple[bytes | None, int]:
+def read_bytes(path: Path) -> tuple[bytes | None, int]:
     """The file's bytes, or None and its size when it is too large to read. The file is opened
     without following a symbolic link, so a link swapped in after the folder was listed fails."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
