@@ -8,7 +8,7 @@ separator removes (single characters and English stop words) and those the title
 already holds: that alone changes no match. In a large bank it also drops the bank's
 own stop words: a word held by more than COMMON_SHARE of the question prompts (and by
 more than COMMON_FLOOR of them, so a bank of the shipped size keeps every word) tells
-no question apart, as lunr's English stop words do not. What is left is no longer a
+no question apart, any more than lunr's English stop words do. What is left is no longer a
 sentence, so it is marked and the results list does not show it (handbook.css).
 
 Rank: the pages a reader means by a bare name come first for it: a framework's page for
@@ -104,19 +104,16 @@ def _lost_letters(name: str, separator: re.Pattern) -> set[str]:
 
 def _keep_distinctive_prompt_words(docs: list[dict], separator: re.Pattern) -> None:
     """Replace each question page's prompt paragraph by the prompt words search needs."""
-    prompts = {}
-    for entry in docs:
-        if _QUESTION_PAGE.fullmatch(entry["location"]):
-            prompt = _FIRST_PARAGRAPH.search(entry["text"])
-            if prompt:
-                prompts[id(entry)] = (prompt, _prompt_words(prompt.group(1), entry["title"], separator))
-    held_by = Counter(word for _, words in prompts.values() for word in words)
+    prompts = [
+        (entry, prompt, _prompt_words(prompt.group(1), entry["title"], separator))
+        for entry in docs
+        if _QUESTION_PAGE.fullmatch(entry["location"]) and (prompt := _FIRST_PARAGRAPH.search(entry["text"]))
+    ]
+    held_by = Counter(word for _, _, words in prompts for word in words)
     common = max(COMMON_FLOOR, COMMON_SHARE * len(prompts))
-    for entry in docs:
-        if id(entry) in prompts:
-            prompt, words = prompts[id(entry)]
-            kept = " ".join(escape(word) for word in words if held_by[word] <= common)
-            entry["text"] = f'{entry["text"][: prompt.start()]}<p class="{KEYWORDS_CLASS}">{kept}</p>{entry["text"][prompt.end() :]}'
+    for entry, prompt, words in prompts:
+        kept = " ".join(escape(word) for word in words if held_by[word] <= common)
+        entry["text"] = f'{entry["text"][: prompt.start()]}<p class="{KEYWORDS_CLASS}">{kept}</p>{entry["text"][prompt.end() :]}'
 
 
 def _prompt_words(html: str, title: str, separator: re.Pattern) -> list[str]:
