@@ -67,7 +67,9 @@ MONEY = re.compile(r"[$€£]|\b(usd|eur|gbp|dollars?|euros?)\b", re.IGNORECASE)
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # defer_build: a model's validator is built when a file first needs it, not on import; the
+    # check validates each file model whole, so the nested records are never built on their own.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Dataset(Record):
