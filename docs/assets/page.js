@@ -69,9 +69,10 @@
   function watch(root) {
     var boxes = root.matches && root.matches(WRAPPERS) ? [root] : [];
     boxes = boxes.concat(Array.prototype.slice.call(root.querySelectorAll ? root.querySelectorAll(WRAPPERS) : []));
+    // A box being observed is first measured after the next layout, never in the middle of a script.
     boxes.forEach(function (box) {
-      markScrollable(box);
       if (sizes) sizes.observe(box);
+      else markScrollable(box);
     });
   }
 
