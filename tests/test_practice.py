@@ -15,6 +15,7 @@ from macros import models as m
 from macros import tools
 from macros.load import DataError, load_handbook
 from macros.pay import annualise
+from macros.text import plain
 from macros.tools import drill as drill_tool
 from macros.tools import offer as offer_tool
 from macros.tools import scoring as scoring_tool
@@ -382,6 +383,25 @@ def test_drill_page_embeds_presets_filters_and_the_rule(site):
     rows = {tr["data-preset"]: tr for tr in page.select("table.hb-presets tr[data-preset]")}
     assert "behavioral-2026" in rows["opening-line"].get_text() and "0:45" in rows["opening-line"].get_text()
     assert page.select_one("#hb-drill .hb-nojs a[href]")
+
+
+def test_drill_page_carries_its_first_question_so_it_shows_at_the_first_paint(site, hb):
+    starter = drill_tool.starter_question(hb)
+    assert starter.difficulty == "foundation" and starter.round == next(iter(hb.round_kinds))
+    card = soup(site, "practice/drill/index.html").select_one("#hb-drill > section.hb-drill-starter")
+    assert card["data-starter"] == starter.id
+    assert card.select_one(".hb-drill-prompt").get_text() == plain(starter.prompt)
+    assert card.select_one(".hb-drill-meta a")["href"] == f"../../questions/{starter.id}/"
+    assert not card.find_parent(class_="hb-tool-static")  # shown with scripts on, until the drill starts
+
+
+def test_the_first_question_is_a_foundation_question_of_the_earliest_round(hb):
+    rounds = list(hb.round_kinds)
+    first = drill_tool.starter_question(hb)
+    earlier = [q for q in hb.questions.values() if q.difficulty == "foundation" and rounds.index(q.round) < rounds.index(first.round)]
+    assert not earlier
+    same = sorted(q.id for q in hb.questions.values() if q.difficulty == "foundation" and q.round == first.round)
+    assert same[0] == first.id
 
 
 def test_stories_page_embeds_the_rules_with_no_raw_angle_brackets(site, hb):

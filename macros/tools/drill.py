@@ -132,6 +132,15 @@ def write_questions_json(hb: Handbook, site_dir: Path, directory_urls: bool = Tr
     return written
 
 
+def starter_question(hb: Handbook) -> m.Question:
+    """The question a first visit opens on, written into the page so it shows at the first paint:
+    a foundation question of the earliest round, the first by id (any question if none is)."""
+    rounds = list(hb.round_kinds)
+    order = {kind: i for i, kind in enumerate(rounds)}
+    ranked = sorted(hb.questions.values(), key=lambda q: (q.difficulty != "foundation", order.get(q.round, len(rounds)), q.id))
+    return ranked[0]
+
+
 def drill_tool(hb: Handbook, here: str) -> str:
     rule = practice_of(hb).repetition
     used_rounds = {q.round for q in hb.questions.values()}
@@ -157,7 +166,8 @@ def drill_tool(hb: Handbook, here: str) -> str:
             "type": dict(c.QUESTION_TYPES),
         },
     }  # fmt: skip
-    return tool("hb-drill", render("drill_static.html", here=here, c=c), "hb-drill-config", config)
+    starter = render("drill_starter.html", here=here, c=c, q=starter_question(hb), rounds=hb.round_kinds)
+    return tool("hb-drill", render("drill_static.html", here=here, c=c), "hb-drill-config", config, start=starter)
 
 
 def drill_rule(hb: Handbook, here: str) -> str:

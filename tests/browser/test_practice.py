@@ -147,6 +147,57 @@ def test_a_question_page_links_to_the_drill_for_that_question(page, site_url):
     assert page.errors == []
 
 
+STARTER = drill_tool.starter_question(HB)
+PROMPT_TOP = """(selector) => document.querySelector(selector).getBoundingClientRect().top
+  - document.querySelector('#hb-drill').getBoundingClientRect().top"""
+
+
+def test_a_first_visit_opens_on_the_question_the_page_already_shows(page, site_url):
+    open_tool(page, site_url, "practice/drill/", "#hb-drill[data-question]")
+    assert page.get_attribute("#hb-drill", "data-question") == STARTER.id
+    assert page.locator(".hb-drill-prompt").inner_text() == plain(STARTER.prompt)
+    assert page.locator(".hb-drill-starter").count() == 0
+    page.keyboard.press("n")
+    assert page.get_attribute("#hb-drill", "data-question") != STARTER.id
+
+
+def test_a_filter_chosen_earlier_lets_the_rule_choose_the_first_question(page, site_url):
+    other = next(r for r in HB.round_kinds if r != STARTER.round and any(q.round == r for q in HB.questions.values()))
+    open_tool(page, site_url, "practice/drill/", "#hb-drill[data-question]")
+    page.evaluate("(round) => HB.store.set('drill:prefs', { round: round })", other)
+    page.reload()
+    page.wait_for_selector("#hb-drill[data-question]")
+    assert HB.questions[page.get_attribute("#hb-drill", "data-question")].round == other
+
+
+@pytest.mark.parametrize("width", [360, 768, 1280])
+def test_the_first_question_stays_in_place_when_the_drill_starts(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        waiting = context.new_page()  # the page as painted before the drill's script has run
+        waiting.route("**/assets/tools/drill.js", lambda route: route.abort())
+        waiting.goto(site_url + "practice/drill/")
+        before = waiting.evaluate(PROMPT_TOP, ".hb-drill-starter .hb-drill-prompt")
+        live = context.new_page()
+        live.goto(site_url + "practice/drill/")
+        live.wait_for_selector(f'#hb-drill[data-question="{STARTER.id}"]')
+        assert abs(live.evaluate(PROMPT_TOP, "#hb-drill-prompt") - before) <= 3
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_drill_still_offers_a_question(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "practice/drill/")
+        assert page.locator("#hb-drill .hb-nojs").is_visible()
+        assert page.locator(".hb-drill-starter .hb-drill-prompt").inner_text() == plain(STARTER.prompt)
+        assert page.locator(".hb-drill-starter a").get_attribute("href").endswith(f"/questions/{STARTER.id}/")
+    finally:
+        context.close()
+
+
 def test_an_unknown_question_id_falls_back_to_another_question(page, site_url):
     open_tool(page, site_url, "practice/drill/?question=no-such-question", "#hb-drill[data-question]")
     assert "no-such-question" in page.locator(".hb-drill-status").inner_text()

@@ -18,8 +18,13 @@
     if (!isObject(prefs)) prefs = {};
     var state = { questions: [], answers: null, current: null, timer: null, rated: null };
     var status = el("p", { className: "hb-drill-status", role: "status", "aria-live": "polite" });
-    clear(root);
-    root.appendChild(el("p", { className: "hb-loading", text: "Loading the questions…" }));
+    // The page carries a first question, shown until the drill has loaded.
+    var starter = root.querySelector("[data-starter]");
+    var starterId = starter && starter.getAttribute("data-starter");
+    if (!starter) {
+      clear(root);
+      root.appendChild(el("p", { className: "hb-loading", text: "Loading the questions…" }));
+    }
 
     // Both files are asked for at once; the question shows as soon as the small one is here.
     var answers = loadAnswers(config.answers).then(function (found) { state.answers = found; });
@@ -123,6 +128,10 @@
       /* "question", not "q": the theme opens its search box for a "q" in the address. */
       var asked = new URLSearchParams(location.search).get("question");
       var first = asked ? byId(asked) : null;
+      // A first visit opens on the question the page already showed; once the reader has a
+      // history or a filter, the rule below chooses.
+      var fresh = !drillHistory().length && !mockResults().length && FILTERS.every(function (f) { return !prefs[f[0]]; });
+      if (!asked && fresh && starterId) first = byId(starterId);
       updateCount();
       if (asked && !first) status.textContent = "There is no question with the id “" + asked + "”; here is another one.";
       show(first || pickNext());
