@@ -59,7 +59,19 @@
     var ui = {};
 
     function build() {
-      clear(root);
+      /* "question", not "q": the theme opens its search box for a "q" in the address. */
+      var asked = new URLSearchParams(location.search).get("question");
+      var first = asked ? byId(asked) : null;
+      // A first visit opens on the question the page already showed; once the reader has a
+      // history or a filter, the rule below chooses.
+      var fresh = !drillHistory().length && !mockResults().length && FILTERS.every(function (f) { return !prefs[f[0]]; });
+      if (!asked && fresh && starterId) first = byId(starterId);
+      // When that question stays, so does its card: the drill is built around it, and the
+      // question the reader is already reading is never painted again.
+      var kept = starter && first && first.id === starterId ? starter : null;
+      Array.prototype.slice.call(root.childNodes).forEach(function (node) {
+        if (node !== kept) root.removeChild(node);
+      });
       var filters = el("div", { className: "hb-drill-filters" });
       FILTERS.forEach(function (f) {
         var options = [["", "Any " + f[1].toLowerCase()]].concat(config.filters[f[0]]);
@@ -97,8 +109,9 @@
       ui.custom.addEventListener("input", timerChanged);
       var timerRow = el("div", { className: "hb-drill-timer-choice" }, [field("Timer", ui.timerChoice), ui.customField]);
 
-      ui.meta = el("p", { className: "hb-drill-meta" });
-      ui.prompt = el("p", { className: "hb-drill-prompt", id: "hb-drill-prompt" });
+      ui.meta = kept ? kept.querySelector(".hb-drill-meta") : el("p", { className: "hb-drill-meta" });
+      ui.prompt = kept ? kept.querySelector(".hb-drill-prompt") : el("p", { className: "hb-drill-prompt" });
+      ui.prompt.id = "hb-drill-prompt";
       ui.clock = el("div", { className: "hb-clock", role: "timer", "aria-label": "Time left" });
       ui.start = el("button", { type: "button", className: "md-button md-button--primary", "data-action": "start", text: "Start (s)",
         on: { click: toggleTimer } });
@@ -114,24 +127,26 @@
           "aria-pressed": "false", title: RATING_LABELS[r], text: r + " " + RATING_LABELS[r],
           on: { click: function () { rate(r); } } }));
       });
-      var card = el("section", { className: "hb-drill-card", "aria-labelledby": "hb-drill-prompt" }, [
-        ui.meta, ui.prompt, el("div", { className: "hb-drill-clockrow" }, [ui.clock, status]),
+      var rest = [
+        el("div", { className: "hb-drill-clockrow" }, [ui.clock, status]),
         el("div", { className: "hb-drill-buttons" }, [ui.start, ui.reveal, ui.next]),
         ui.answer, ui.rating,
-      ]);
+      ];
+      var card = kept || el("section", { className: "hb-drill-card" }, [ui.meta, ui.prompt]);
+      rest.forEach(function (node) { card.appendChild(node); });
+      card.classList.remove("hb-drill-starter");
+      card.removeAttribute("data-starter");
+      card.setAttribute("aria-labelledby", "hb-drill-prompt");
       ui.history = el("section", { className: "hb-drill-history", "aria-label": "Drill history" });
 
-      root.appendChild(el("div", { className: "hb-drill-controls" }, [filters, ui.count, timerRow]));
-      root.appendChild(card);
+      var controls = el("div", { className: "hb-drill-controls" }, [filters, ui.count, timerRow]);
+      if (kept) {
+        root.insertBefore(controls, kept);
+      } else {
+        root.appendChild(controls);
+        root.appendChild(card);
+      }
       root.appendChild(ui.history);
-
-      /* "question", not "q": the theme opens its search box for a "q" in the address. */
-      var asked = new URLSearchParams(location.search).get("question");
-      var first = asked ? byId(asked) : null;
-      // A first visit opens on the question the page already showed; once the reader has a
-      // history or a filter, the rule below chooses.
-      var fresh = !drillHistory().length && !mockResults().length && FILTERS.every(function (f) { return !prefs[f[0]]; });
-      if (!asked && fresh && starterId) first = byId(starterId);
       updateCount();
       if (asked && !first) status.textContent = "There is no question with the id “" + asked + "”; here is another one.";
       show(first || pickNext());
@@ -217,7 +232,7 @@
       ui.meta.appendChild(document.createTextNode(
         [config.names.round[q.round] || q.round, config.names.type[q.type] || q.type, q.difficulty].join(" · ") + " · "));
       ui.meta.appendChild(el("a", { href: new URL(q.url, siteRoot()).href, text: "Open the question page" }));
-      ui.prompt.textContent = q.prompt;
+      if (ui.prompt.textContent !== q.prompt) ui.prompt.textContent = q.prompt;
       root.setAttribute("data-question", q.id);
       resetTimer();
     }
