@@ -88,9 +88,9 @@ def test_a_behavioral_answer_that_opens_without_a_number_fails_the_story_rules(t
 
 def test_a_model_answer_that_repeats_its_own_red_flag_fails(tmp_path, hb):
     data = copy_data(tmp_path)
-    q = next(q for q in hb.questions.values() if any('"' in f for f in q.red_flags))
     from macros.answers import QUOTED
 
+    q = next(q for q in hb.questions.values() if any(QUOTED.findall(f) for f in q.red_flags))
     quoted = next(QUOTED.findall(f)[0] for f in q.red_flags if QUOTED.findall(f))
     _question_with(data, q.id, model_answer=q.model_answer + f" And {quoted}.")
     assert any("repeats its own red flag" in p.message for p in _problems(data) if p.field == "model_answer")

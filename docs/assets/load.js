@@ -34,7 +34,7 @@
     ["#hb-start", ["assets/store.js", "assets/start.js"]],
     [".hb-checklist, .hb-checklists", ["assets/store.js", "assets/checklists.js"]],
     [".hb-bank", ["assets/store.js", "assets/bank.js"]],
-    ["#hb-drill", DRILL.concat("assets/tools/drill.js")],
+    ["#hb-drill", DRILL.concat("assets/tools/drill-history.js", "assets/tools/drill.js")],
     ["#hb-stories", TOOL.concat("assets/tools/stories.js")],
     ["#hb-scoring", TOOL.concat("assets/tools/scoring.js")],
     ["#hb-offer", TOOL.concat("assets/tools/offer.js")],

@@ -37,6 +37,12 @@ RUN = """async (options) => {
 }"""
 
 
+def at_rest(page) -> None:
+    """Wait until no transition runs: focusing a control scrolls the page, and the theme's
+    back-to-top button then fades in, which axe would judge at half its contrast."""
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+
+
 def failing(violations: list[dict]) -> list[str]:
     """Serious and critical violations from an axe result, one line each."""
     return [

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from macros.load import load_handbook
 from macros.text import plain
 from macros.tools import drill as drill_tool
-from tests.browser.test_a11y import failing
+from tests.browser.test_a11y import at_rest, failing
 from tests.conftest import DATA
 
 pytestmark = pytest.mark.browser
@@ -175,6 +175,7 @@ def test_both_views_fit_a_phone_and_pass_axe(browser, site_url, scheme):
             overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert overflow <= 1, f"{state} scrolls sideways by {overflow}px"
             page.locator("[data-action=finish], [data-action=copy]").first.focus()
+            at_rest(page)
             found = failing(axe.run(page).response["violations"])
             assert not found, f"{state} ({scheme}):\n" + "\n".join(found)
         assert views

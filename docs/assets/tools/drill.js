@@ -4,8 +4,8 @@
   var HB = (window.HB = window.HB || {});
   var dom = HB.dom;
   var drill = HB.drill;
-  var withMocks = drill.withMocks, mockResults = drill.mockResults, drillWeights = drill.drillWeights,
-    validHistory = drill.validHistory, weightedPick = drill.weightedPick, weakAreas = drill.weakAreas;
+  var mockResults = drill.mockResults, drillWeights = drill.drillWeights, validHistory = drill.validHistory,
+    weightedPick = drill.weightedPick;
   var loadQuestions = dom.loadQuestions, loadAnswers = dom.loadAnswers;
   var el = dom.el, clear = dom.clear, siteRoot = dom.siteRoot, load = dom.load, save = dom.save, clock = dom.clock, field = dom.field,
     select = dom.select, isObject = dom.isObject;
@@ -362,57 +362,14 @@
       renderHistory();
     }
 
-    /* ---- history and weak areas ---- */
+    /* ---- history and weak areas (drill-history.js) ---- */
 
     function renderHistory() {
-      var h = drillHistory();
-      clear(ui.history);
-      ui.history.appendChild(el("h2", { id: "history", text: "Your drill history" }));
-      if (!h.length && !mockResults().length) {
-        ui.history.appendChild(el("p", { text: "Nothing drilled yet in this browser. Ratings you give appear here." }));
-        return;
-      }
-      ui.history.appendChild(el("h3", { text: "Weakest areas" }));
-      ui.history.appendChild(el("p", { className: "hb-meta",
-        text: "Average of your latest rating for each question, lowest first; a mock interview's score counts as a rating." }));
-      var areas = el("div", { className: "hb-weak" });
-      [["round", "By round"], ["type", "By question type"]].forEach(function (pair) {
-        var list = el("ol", { className: "hb-weak-list", "data-area": pair[0] });
-        weakAreas(withMocks(h, mockResults()), pair[0], byId).forEach(function (a) {
-          list.appendChild(el("li", { "data-key": a.key, "data-average": a.average.toFixed(2) },
-            [el("strong", { text: config.names[pair[0]][a.key] || a.key }),
-             " average " + a.average.toFixed(1) + " over " + a.count + (a.count === 1 ? " question" : " questions")]));
-        });
-        areas.appendChild(el("div", {}, [el("h4", { text: pair[1] }), list]));
+      HB.drillHistory.render(ui.history, drillHistory(), mockResults(), byId, config.names, RATING_LABELS, function () {
+        if (window.confirm("Delete your whole drill history in this browser?")) { save("drill:history", null); renderHistory(); }
       });
-      ui.history.appendChild(areas);
-
-      ui.history.appendChild(el("h3", { text: "Drilled so far" }));
-      var rows = h.slice(-100).reverse().map(function (e) {
-        var q = byId(e.q);
-        var when = new Date(e.t);
-        return el("tr", { "data-question": e.q, "data-rating": String(e.r) }, [
-          el("td", { text: isNaN(when) ? "" : when.toLocaleString() }),
-          el("td", {}, [q ? el("a", { href: new URL(q.url, siteRoot()).href, text: shorten(q.prompt) }) : e.q]),
-          el("td", { text: q ? (config.names.round[q.round] || q.round) : "" }),
-          el("td", { text: e.r + " " + RATING_LABELS[e.r] }),
-        ]);
-      });
-      ui.history.appendChild(el("div", { className: "hb-table-wrap" }, [el("table", { className: "hb-table hb-drill-log" }, [
-        el("thead", {}, [el("tr", {}, [el("th", { text: "When" }), el("th", { text: "Question" }), el("th", { text: "Round" }),
-          el("th", { text: "Rating" })])]),
-        el("tbody", {}, rows),
-      ])]));
-      ui.history.appendChild(el("button", { type: "button", className: "md-button", "data-action": "clear-history",
-        text: "Clear drill history", on: { click: function () {
-          if (window.confirm("Delete your whole drill history in this browser?")) { save("drill:history", null); renderHistory(); }
-        } } }));
     }
   }
 
-  function shorten(text) {
-    var first = text.split(/[.?!]\s/)[0];
-    return first.length > 90 ? first.slice(0, first.lastIndexOf(" ", 90)) + "…" : first;
-  }
   dom.tool("hb-drill", "hb-drill-config", startDrill);
 })();
