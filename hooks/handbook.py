@@ -98,6 +98,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_serve(server, config, builder):
     server.builder = preview.rebuilder(builder)
+    preview.watch_closely(server)
     return server
 
 

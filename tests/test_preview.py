@@ -5,12 +5,14 @@ the same data writes, file for file. Any other change gets MkDocs' own full buil
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
 
 from macros import preview
 
@@ -102,3 +104,27 @@ def test_any_other_change_gets_a_full_build(previewed, change):
             os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
         return
     assert rebuild_without_full_build() == ["full build"]
+
+
+def test_the_server_looks_for_changes_every_tenth_of_a_second_on_every_path(tmp_path):
+    built = []
+    server = LiveReloadServer(builder=lambda: built.append("build"), host="127.0.0.1", port=0, root=str(tmp_path))
+    docs, data = tmp_path / "docs", tmp_path / "data"
+    docs.mkdir()
+    data.mkdir()
+    server.watch(str(docs))  # as `mkdocs serve` watches before the hooks run
+    preview.watch_closely(server)
+    server.watch(str(data))  # as it watches mkdocs.yml's `watch:` list after them
+    watched = {emitter.watch.path: emitter.timeout for emitter in server.observer.emitters}
+    assert watched == {str(docs): preview.POLL_SECONDS, str(data): preview.POLL_SECONDS}
+    server.observer.start()
+    try:
+        (data / "question.yml").write_text("title: edited\n", encoding="utf-8")
+        for _ in range(100):
+            if server._want_rebuild:
+                break
+            time.sleep(0.05)
+        assert server._want_rebuild, "an edit under a watched path was not noticed"
+    finally:
+        server.observer.stop()
+        server.observer.join()
