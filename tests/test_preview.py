@@ -107,8 +107,7 @@ def test_any_other_change_gets_a_full_build(previewed, change):
 
 
 def test_the_server_looks_for_changes_every_tenth_of_a_second_on_every_path(tmp_path):
-    built = []
-    server = LiveReloadServer(builder=lambda: built.append("build"), host="127.0.0.1", port=0, root=str(tmp_path))
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     docs, data = tmp_path / "docs", tmp_path / "data"
     docs.mkdir()
     data.mkdir()
