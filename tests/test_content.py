@@ -90,8 +90,7 @@ def test_a_model_answer_that_repeats_its_own_red_flag_fails(tmp_path, hb):
     data = copy_data(tmp_path)
     from macros.answers import QUOTED
 
-    q = next(q for q in hb.questions.values() if any(QUOTED.findall(f) for f in q.red_flags))
-    quoted = next(QUOTED.findall(f)[0] for f in q.red_flags if QUOTED.findall(f))
+    q, quoted = next((q, found[0]) for q in hb.questions.values() for f in q.red_flags if (found := QUOTED.findall(f)))
     _question_with(data, q.id, model_answer=q.model_answer + f" And {quoted}.")
     assert any("repeats its own red flag" in p.message for p in _problems(data) if p.field == "model_answer")
 
