@@ -103,13 +103,17 @@ def _inline(text: str) -> str:
 
 @functools.cache
 def _block(text: str) -> str:
-    if _UNCHANGED.match(text):
-        return f"<p>{text}</p>"
-    return _clean(_md.reset().convert(_as_typed(text, inline=False)), BLOCK_TAGS)
+    # Folded YAML (`>-`) keeps a blank line of the source as one line break, so each line of
+    # block text is a paragraph of its own.
+    paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
+    if all(_UNCHANGED.match(p) for p in paragraphs):
+        return "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return _clean(_md.reset().convert(_as_typed("\n\n".join(paragraphs), inline=False)), BLOCK_TAGS)
 
 
 def markdown(text: str, *, block: bool = False) -> Markup:
-    """Contributed inline Markdown (or paragraphs and lists, with `block`) as safe HTML."""
+    """Contributed inline Markdown (or paragraphs and lists, with `block`: each line a
+    paragraph) as safe HTML."""
     return Markup(_block(text) if block else _inline(text))
 
 

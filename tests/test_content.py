@@ -120,6 +120,14 @@ def test_a_question_page_hides_both_answers_behind_try_it_first(site, hb):
     assert page.select_one(".hb-origin").get_text() == ORIGINS[q.origin]
 
 
+def test_a_model_answer_shows_each_of_its_paragraphs_as_one(site, hb):
+    q = max(hb.questions.values(), key=lambda q: q.model_answer.count("\n"))
+    written = [" ".join(line.split()) for line in q.model_answer.split("\n") if line.strip()]
+    shown = soup(site, f"questions/{q.id}").select(".hb-model > p:not(.hb-own)")
+    assert len(written) > 2
+    assert [p.get_text(" ", strip=True)[:40] for p in shown] == [text[:40] for text in written]
+
+
 def test_answers_stay_out_of_the_search_index(site, hb):
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     text = " ".join(doc["text"] for doc in index["docs"])
