@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import html
-import posixpath
 import re
 
 import markdown as _markdown_lib
@@ -155,10 +154,10 @@ def page_url(src: str, directory_urls: bool = True) -> str:
 
 def href(from_src: str, to_src: str, directory_urls: bool = True, anchor: str = "") -> str:
     """A relative link from one page to another."""
-    base = "/" + page_url(from_src, directory_urls)
-    base_dir = base if base.endswith("/") else posixpath.dirname(base)
-    target = "/" + page_url(to_src, directory_urls)
-    rel = posixpath.relpath(target, base_dir)
-    if target.endswith("/") and not rel.endswith("/"):
-        rel += "/"
-    return rel + (f"#{anchor}" if anchor else "")
+    here = page_url(from_src, directory_urls).split("/")[:-1]
+    there = page_url(to_src, directory_urls).split("/")
+    shared = 0
+    while shared < min(len(here), len(there) - 1) and here[shared] == there[shared]:
+        shared += 1
+    rel = "../" * (len(here) - shared) + "/".join(there[shared:])
+    return (rel or "./") + (f"#{anchor}" if anchor else "")

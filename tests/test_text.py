@@ -102,3 +102,21 @@ INLINE_AS_TYPED = [
 @pytest.mark.parametrize(("typed", "shown"), INLINE_AS_TYPED)
 def test_inline_text_shows_what_markdown_would_otherwise_turn_into_blocks_or_entities(typed, shown):
     assert str(text.markdown(typed)) == shown
+
+
+PAGES = [
+    "index.md", "tracks/index.md", "tracks/pm.md", "questions/index.md", "questions/a.md",
+    "tags/x.md", "a/b/c.md", "a/b/index.md", "a/index.md", "a.md", "questions/a/b.md",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_relative_link_leads_from_its_page_to_its_target(directory_urls):
+    from urllib.parse import urljoin
+
+    root = "https://handbook.example/site/"
+    for here in PAGES:
+        for there in PAGES:
+            link = text.href(here, there, directory_urls, anchor="a")
+            assert urljoin(root + text.page_url(here, directory_urls), link) == root + text.page_url(there, directory_urls) + "#a"
+            assert not link.startswith("/")
