@@ -206,8 +206,9 @@ def read_bytes(path: Path) -> tuple[bytes | None, int]:
 
 
 # An '&' or '*' where YAML could read an anchor or alias (start of a node); prose such as
-# "P&L" does not match, and a false match only costs the slower guarded path.
-_MAYBE_ANCHOR = re.compile(r"(?<![^\s\[{,])[&*]")
+# "P&L" does not match, and a false match only costs the slower guarded path. The character
+# comes first so that the search skips to it; a look-behind first is tried at every position.
+_MAYBE_ANCHOR = re.compile(r"[&*](?<![^\s\[{,][&*])")
 # YAML also breaks lines at these; the bound below looks only at "\n".
 _OTHER_LINE_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
 
