@@ -40,7 +40,7 @@ _QUESTION_PAGE = re.compile(r"questions/[^/#]+/")
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 _TAG = re.compile(r"<[^>]*>")
 _EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
-COMMON_SHARE, COMMON_FLOOR = 0.015, 50
+COMMON_SHARE, COMMON_FLOOR = 0.012, 50
 FRAMEWORK_BOOST, TRACKS_BOOST, CHECKLIST_BOOST, GLOSSARY_BOOST, PAY_BOOST = 12, 10, 6, 10, 4
 HUB_WORDS = {
     "tracks/": "how many rounds interview loop rounds length stages",
