@@ -4,6 +4,7 @@ Markdown and nh3 run gives, for every string in the data and for the edge cases.
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 import pytest
 from pydantic import BaseModel
@@ -112,8 +113,6 @@ PAGES = [
 
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_every_relative_link_leads_from_its_page_to_its_target(directory_urls):
-    from urllib.parse import urljoin
-
     root = "https://handbook.example/site/"
     for here in PAGES:
         for there in PAGES:
