@@ -100,14 +100,18 @@ def _inline(text: str) -> str:
     return _clean(body, INLINE_TAGS)
 
 
+def paragraphs(text: str) -> list[str]:
+    """Block text's paragraphs: folded YAML (`>-`) keeps a blank line of the source as one line
+    break, so each line is a paragraph of its own."""
+    return [line for line in map(str.strip, text.split("\n")) if line]
+
+
 @functools.cache
 def _block(text: str) -> str:
-    # Folded YAML (`>-`) keeps a blank line of the source as one line break, so each line of
-    # block text is a paragraph of its own.
-    paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
-    if all(_UNCHANGED.match(p) for p in paragraphs):
-        return "\n".join(f"<p>{p}</p>" for p in paragraphs)
-    return _clean(_md.reset().convert(_as_typed("\n\n".join(paragraphs), inline=False)), BLOCK_TAGS)
+    parts = paragraphs(text)
+    if all(_UNCHANGED.match(p) for p in parts):
+        return "\n".join(f"<p>{p}</p>" for p in parts)
+    return _clean(_md.reset().convert(_as_typed("\n\n".join(parts), inline=False)), BLOCK_TAGS)
 
 
 def markdown(text: str, *, block: bool = False) -> Markup:

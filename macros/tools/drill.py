@@ -12,7 +12,7 @@ from .. import components as c
 from .. import models as m
 from ..handbook import Handbook
 from ..html import render
-from ..text import page_url, plain
+from ..text import page_url, paragraphs, plain
 from . import choices, practice_of, tool
 
 QUESTIONS_JSON = "assets/questions.json"
@@ -115,7 +115,7 @@ def answers_payload(hb: Handbook) -> dict:
                 "strong": [plain(s) for s in q.strong_answer],
                 "flags": [plain(f) for f in q.red_flags],
                 "follow_ups": [plain(f) for f in q.follow_ups],
-                "model_answer": [plain(p) for p in (q.model_answer or "").split("\n") if p.strip()],
+                "model_answer": [plain(p) for p in paragraphs(q.model_answer or "")],
             }
             for q in hb.questions.values()
         }
