@@ -298,12 +298,45 @@
     apply();
   }
 
+  /* Rounds off the screen keep estimated heights until drawn (bank.css). The browser goes on
+   * placing a link's target as they are drawn when it loads the page itself; instant navigation
+   * places it once, so there the target is placed again when the rounds around it have been
+   * drawn, unless the reader has moved. */
+  function loadedByTheBrowser() {
+    var entry = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+    return !entry || entry.name.split("#")[0] === location.href.split("#")[0];
+  }
+
+  function settle(bank) {
+    if (loadedByTheBrowser()) return;
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target || !bank.contains(target)) return;
+    var moved = false;
+    var events = ["wheel", "touchstart", "keydown", "mousedown"];
+    function stop() {
+      moved = true;
+    }
+    events.forEach(function (name) {
+      addEventListener(name, stop, { once: true, passive: true });
+    });
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () {
+        events.forEach(function (name) {
+          removeEventListener(name, stop);
+        });
+        if (!moved) target.scrollIntoView();
+      });
+    });
+  }
+
   function init() {
     var bank = document.querySelector(".hb-bank");
     var container = document.getElementById("hb-bank-controls");
     if (!bank || !container || container.getAttribute("data-ready")) return;
     container.setAttribute("data-ready", "true");
     setup(bank, container);
+    settle(bank);
   }
 
   HB.bank = { init: init };

@@ -241,3 +241,27 @@ def test_a_track_page_link_opens_the_bank_filtered_to_its_track_and_round(page, 
     assert page.locator("select[name=track]").input_value() == track
     assert page.locator("select[name=round]").input_value() == kind
     assert page.errors == []
+
+
+def test_a_question_links_to_its_round_on_a_phone_and_lands_on_it(page, instant_url):
+    # Rounds off the screen are drawn only when they near it (bank.css), so a link to the last
+    # round crosses every round before it while their heights are still estimates.
+    page.set_viewport_size({"width": 360, "height": 740})
+    controls = "#hb-bank-controls select[name=round]"  # folded away on a phone, but there
+    page.goto(f"{instant_url}questions/")
+    page.wait_for_selector(controls, state="attached")
+    last = page.eval_on_selector_all("section.hb-round", "els => els.map(el => el.dataset.round)")[-1]
+    question = next(q for q in QUESTIONS if q.round == last)
+    page.goto(f"{instant_url}questions/{question.id}/")
+    page.wait_for_load_state("networkidle")  # the sitemap, which instant navigation waits for
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".hb-facts a", has_text=HB.round_kinds[last].name).click()
+    page.wait_for_selector(controls, state="attached")
+    assert page.evaluate("window.__sameDocument") is True
+    heading = page.locator(f"#round-{last}-heading")
+    tops = [heading.evaluate("el => el.getBoundingClientRect().top")]
+    while len(tops) < 3 or abs(tops[-1] - tops[-2]) > 1:  # until the page has stopped moving
+        page.wait_for_timeout(200)
+        tops.append(heading.evaluate("el => el.getBoundingClientRect().top"))
+    assert 0 <= tops[-1] < 160, f"the round's heading ends {tops[-1]:.0f} px from the top of the screen"
+    assert page.errors == []
