@@ -104,7 +104,7 @@ def on_serve(server, config, builder):
 
 def on_post_build(config) -> None:
     # Hooks run after the plugins, so the search plugin has written its index by now.
-    search.trim(Path(config["site_dir"]))
+    search.trim(Path(config["site_dir"]), handbook_for(config), config["use_directory_urls"])
     # The drill fetches the questions as JSON, so no other page carries them.
     drill.write_questions_json(handbook_for(config), Path(config["site_dir"]), config["use_directory_urls"])
     # The checklist pages link to their PDFs, so every build writes them.

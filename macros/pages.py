@@ -13,6 +13,7 @@ from .charts import loop_timeline
 from .handbook import Handbook
 from .html import render
 from .models import Checklist, Framework, Loop, Question, Round, Track
+from .search import QUESTION_UNINDEXED
 from .text import href
 from .tools import FRAMEWORK_TOOLS
 
@@ -39,6 +40,7 @@ def render_question(hb: Handbook, q: Question) -> str:
     return render(
         "question.md.j2", **_common(hb, here), q=q, title=c.title_of(q), kind=hb.round_kinds[q.round],
         frameworks=hb.frameworks, pitfalls=hb.anti_patterns_for(round=q.round)[:3], terms=hb.terms_in(q),
+        search=QUESTION_UNINDEXED,
     )  # fmt: skip
 
 

@@ -1,7 +1,11 @@
 """Tune Material's search index after it is written.
 
+Questions: each question's entry is made here from its record, not by Material parsing
+its page (the page's front matter keeps it out of Material's index). The parse was two
+fifths of a build's search work, only for everything but the prompt to be excluded.
+
 Trim: the whole index is downloaded before the first result, so at thousands of
-questions every byte of it counts. Each question page's entry holds its title, the
+questions every byte of it counts. Each question's entry holds its title, the
 prompt's words, the round and the tags. Of the prompt, the search keeps each word once,
 lower-cased and without the punctuation around it, and drops the words its own
 separator removes (single characters and English stop words) and those the title
@@ -25,22 +29,26 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from html import escape as escape_text
 from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from markupsafe import escape
 
+from .components import BANK_PAGE, question_src, title_of
+from .text import markdown, page_url
+
 if TYPE_CHECKING:
     from .handbook import Handbook
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYWORDS_CLASS = "hb-search-words"
-_QUESTION_PAGE = re.compile(r"questions/[^/#]+/")
-_FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 _TAG = re.compile(r"<[^>]*>")
 _EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
 COMMON_SHARE, COMMON_FLOOR = 0.012, 50
+QUESTION_BOOST = 2
+QUESTION_UNINDEXED = {"exclude": True}  # a question page's `search` front matter
 FRAMEWORK_BOOST, TRACKS_BOOST, CHECKLIST_BOOST, GLOSSARY_BOOST, PAY_BOOST = 12, 10, 6, 10, 4
 HUB_WORDS = {
     "tracks/": "how many rounds interview loop rounds length stages",
@@ -48,12 +56,14 @@ HUB_WORDS = {
 }
 
 
-def trim(site_dir: Path, hb: Handbook | None = None) -> None:
+def trim(site_dir: Path, hb: Handbook | None = None, directory_urls: bool = True) -> None:
     path = site_dir / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
     separator = re.compile(index["config"]["separator"])
-    hubs = _hubs(hb or _handbook(), separator)
-    _keep_distinctive_prompt_words(index["docs"], separator)
+    hb = hb or _handbook()
+    hubs = _hubs(hb, separator)
+    bank = page_url(BANK_PAGE, directory_urls)
+    _add_after_page(index["docs"], bank, question_entries(hb, separator, directory_urls))
     for entry in index["docs"]:
         location = entry["location"]
         if location in hubs:
@@ -102,18 +112,32 @@ def _lost_letters(name: str, separator: re.Pattern) -> set[str]:
     return {ch for ch in name.lower() if ch.isalpha() and ch not in kept}
 
 
-def _keep_distinctive_prompt_words(docs: list[dict], separator: re.Pattern) -> None:
-    """Replace each question page's prompt paragraph by the prompt words search needs."""
-    prompts = [
-        (entry, prompt, _prompt_words(prompt.group(1), entry["title"], separator))
-        for entry in docs
-        if _QUESTION_PAGE.fullmatch(entry["location"]) and (prompt := _FIRST_PARAGRAPH.search(entry["text"]))
+def question_entries(hb: Handbook, separator: re.Pattern, directory_urls: bool = True) -> list[dict]:
+    """Each question's entry as Material would index its page (the title, the prompt, the round,
+    the tags), with the prompt cut down to the words search needs."""
+    rows = []
+    for q in hb.questions.values():
+        title = str(escape(" ".join(title_of(q).split())))
+        rows.append((q, title, _prompt_words(markdown(q.prompt), title, separator)))
+    held_by = Counter(word for _, _, words in rows for word in words)
+    common = max(COMMON_FLOOR, COMMON_SHARE * len(rows))
+    return [
+        {
+            "location": page_url(question_src(q.id), directory_urls),
+            "title": title,
+            "text": f'<p class="{KEYWORDS_CLASS}">{" ".join(escape(w) for w in words if held_by[w] <= common)}</p> '
+            + escape_text(" ".join(hb.round_kinds[q.round].name.split()), quote=False),
+            "tags": list(q.tags),
+            "boost": QUESTION_BOOST,
+        }
+        for q, title, words in rows
     ]
-    held_by = Counter(word for _, _, words in prompts for word in words)
-    common = max(COMMON_FLOOR, COMMON_SHARE * len(prompts))
-    for entry, prompt, words in prompts:
-        kept = " ".join(escape(word) for word in words if held_by[word] <= common)
-        entry["text"] = f'{entry["text"][: prompt.start()]}<p class="{KEYWORDS_CLASS}">{kept}</p>{entry["text"][prompt.end() :]}'
+
+
+def _add_after_page(docs: list[dict], page: str, entries: list[dict]) -> None:
+    """Entries placed after those of a page (the bank's: its page and its rounds)."""
+    at = max((i + 1 for i, entry in enumerate(docs) if entry["location"].split("#")[0] == page), default=len(docs))
+    docs[at:at] = entries
 
 
 def _prompt_words(html: str, title: str, separator: re.Pattern) -> list[str]:

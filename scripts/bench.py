@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT))
 
 import macros  # noqa: E402
 from macros.load import load_handbook  # noqa: E402
+from macros.search import QUESTION_BOOST, QUESTION_UNINDEXED  # noqa: E402
 
 BUILD_EPOCH = "1767225600"
 BANK_HTML = "questions/index.html"
@@ -314,6 +315,13 @@ class MacroPage:
         return env.from_string(body).render(**self.variables, **self.macros)
 
 
+def indexed_by_material(page: str) -> str:
+    """A question page as bare Material needs it to be searchable: the handbook makes each
+    question's search entry from its record and keeps the page out of Material's index, but
+    Material alone has no records, so it indexes the page, as it did for both builds before."""
+    return str(page).replace(f"search: {json.dumps(QUESTION_UNINDEXED)}", f"search: {json.dumps({'boost': QUESTION_BOOST})}", 1)
+
+
 def write_plain_docs(data_dir: Path, out: Path) -> list:
     """Write every page of the handbook as the Markdown MkDocs receives; returns the nav."""
     from mkdocs.config import load_config
@@ -330,7 +338,7 @@ def write_plain_docs(data_dir: Path, out: Path) -> list:
             continue
         target = out / file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(file.content_string, encoding="utf-8")
+        target.write_text(indexed_by_material(file.content_string), encoding="utf-8")
     env = MacroPage(config)
     macros.define_env(env)
     for path in out.rglob("*.md"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from html import unescape
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -148,34 +149,42 @@ def test_a_question_page_indexes_its_prompt_round_and_tags_only(index):
         assert entry["boost"] > 1
 
 
-def test_a_large_bank_keeps_a_prompt_word_only_where_it_tells_questions_apart(tmp_path, index):
+def test_a_large_bank_keeps_a_prompt_word_only_where_it_tells_questions_apart(index):
     """Over the common-word share of the bank's prompts, a word is dropped from every prompt's
     kept words; a word below it stays wherever it occurs, and titles and tags are untouched."""
     size = 400
     common_at = int(max(search.COMMON_FLOOR, search.COMMON_SHARE * size))
-    docs = [
-        {
-            "location": f"questions/q{n}/",
-            "title": f"Question {n}",
-            "text": f"<p>Users <em>withdraw</em> during a crash, zeta{n} {'sharedword ' if n < common_at else ''}"
-            f"{'everywhere' if n else ''}.</p> Product sense",
-            "tags": ["custody"],
-        }
+    base = next(iter(HB.questions.values()))
+    questions = {
+        f"q{n}": base.model_copy(
+            update={
+                "id": f"q{n}",
+                "title": f"Question {n}",
+                "tags": ["custody"],
+                "round": "product",
+                "prompt": f"Users *withdraw* during a crash, zeta{n} {'sharedword ' if n < common_at else ''}{'everywhere' if n else ''}.",
+            }
+        )  # fmt: skip
         for n in range(size)
-    ]
-    (tmp_path / "search").mkdir()
-    config = {"separator": index["config"]["separator"]}
-    (tmp_path / "search" / "search_index.json").write_text(json.dumps({"config": config, "docs": docs}), encoding="utf-8")
-    search.trim(tmp_path, HB)
-    trimmed = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    for n, entry in enumerate(trimmed):
+    }
+    bank = SimpleNamespace(questions=questions, round_kinds=HB.round_kinds)
+    entries = search.question_entries(bank, re.compile(index["config"]["separator"]))
+    assert [entry["location"] for entry in entries] == [f"questions/q{n}/" for n in range(size)]
+    for n, entry in enumerate(entries):
         kept = BeautifulSoup(entry["text"], "html.parser").select_one(f"p.{search.KEYWORDS_CLASS}").get_text().split()
         assert f"zeta{n}" in kept
         # In exactly the common-word share of the prompts: kept. In all of them: dropped.
         assert ("sharedword" in kept) == (n < common_at)
         assert not {"everywhere", "users", "withdraw", "crash"} & set(kept)
         assert entry["title"] == f"Question {n}" and entry["tags"] == ["custody"]
-        assert text_of(entry["text"]).endswith("Product sense")
+        assert text_of(entry["text"]).endswith(HB.round_kinds["product"].name)
+
+
+def test_question_entries_follow_the_bank_in_the_index(index):
+    locations = [doc["location"] for doc in index["docs"]]
+    first = locations.index(f"questions/{next(iter(HB.questions))}/")
+    assert locations[first - 1].startswith("questions/#")
+    assert locations[first : first + len(HB.questions)] == [f"questions/{qid}/" for qid in HB.questions]
 
 
 def test_a_question_page_still_shows_the_whole_prompt(site):
