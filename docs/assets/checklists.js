@@ -36,12 +36,6 @@
     return node;
   }
 
-  function button(label, className) {
-    var node = element("button", "md-button " + className, label);
-    node.type = "button";
-    return node;
-  }
-
   function addRenamed(pairs, into) {
     words(pairs).forEach(function (pair) {
       var parts = pair.split("=");
@@ -96,19 +90,12 @@
 
   /* -- progress bar ----------------------------------------------------------- */
 
-  function progressBar(label, className) {
-    var wrap = element("div", "hb-progress " + (className || ""));
-    var bar = element("div", "hb-progress__bar");
-    bar.setAttribute("role", "progressbar");
-    bar.setAttribute("aria-label", label);
-    bar.setAttribute("aria-valuemin", "0");
-    var fill = element("span", "hb-progress__fill");
-    var text = element("span", "hb-progress__text");
-    bar.appendChild(fill);
-    wrap.appendChild(bar);
-    wrap.appendChild(text);
+  /* The bars and buttons are in the page (macros/templates/_parts.html); this brings them to life. */
+  function progressBar(wrap) {
+    var bar = wrap.querySelector(".hb-progress__bar");
+    var fill = wrap.querySelector(".hb-progress__fill");
+    var text = wrap.querySelector(".hb-progress__text");
     return {
-      node: wrap,
       update: function (done, total) {
         var summary = done + " of " + total + " done";
         bar.setAttribute("aria-valuemax", String(total));
@@ -204,27 +191,11 @@
     message.classList.toggle("hb-transfer__msg--error", isError);
   }
 
-  var transferCount = 0;
-  function transferControls() {
-    var box = element("div", "hb-transfer");
-    var exportButton = button("Export all progress", "hb-export");
-    var id = "hb-import-" + ++transferCount;
-    var label = element("label", "hb-import", "Import progress from a file: ");
-    label.setAttribute("for", id);
-    var input = element("input", "hb-import__file");
-    input.type = "file";
-    input.id = id;
-    input.accept = "application/json,.json";
-    var message = element("p", "hb-transfer__msg");
-    message.setAttribute("role", "status");
-    message.setAttribute("aria-live", "polite");
-    exportButton.addEventListener("click", function () { exportProgress(message); });
+  function wireTransfer(box) {
+    var message = box.querySelector(".hb-transfer__msg");
+    var input = box.querySelector(".hb-import__file");
+    box.querySelector(".hb-export").addEventListener("click", function () { exportProgress(message); });
     input.addEventListener("change", function () { importProgress(input, message); });
-    box.appendChild(exportButton);
-    box.appendChild(label);
-    box.appendChild(input);
-    box.appendChild(message);
-    return box;
   }
 
   /* -- a checklist page ------------------------------------------------------- */
@@ -240,13 +211,9 @@
       return { id: row.getAttribute("data-item"), oldIds: words(row.getAttribute("data-old-ids")), row: row, input: row.querySelector("input.hb-check") };
     }).filter(function (item) { return item.input; });
 
-    var tools = element("div", "hb-cl-tools");
-    var progress = progressBar("Progress on " + title);
-    var reset = button("Reset this checklist", "hb-reset");
-    tools.appendChild(progress.node);
-    tools.appendChild(reset);
-    box.insertBefore(tools, box.firstChild);
-    box.insertBefore(transferControls(), box.querySelector(".hb-pdf"));
+    var progress = progressBar(box.querySelector(".hb-cl-tools .hb-progress"));
+    var reset = box.querySelector(".hb-reset");
+    wireTransfer(box.querySelector(".hb-transfer"));
 
     function draw() {
       var done = 0;
@@ -287,20 +254,13 @@
 
   function setUpIndex(list) {
     var rows = Array.prototype.map.call(list.querySelectorAll(".hb-cl[data-items]"), function (row) {
-      var link = row.querySelector("a");
-      var progress = progressBar("Progress on " + (link ? link.textContent.trim() : row.getAttribute("data-checklist")), "hb-progress--small");
-      row.appendChild(progress.node);
+      var progress = progressBar(row.querySelector(".hb-progress"));
       return { ids: words(row.getAttribute("data-items")), oldIds: oldIdsByItem(row.getAttribute("data-renamed")), progress: progress };
     });
 
-    var host = document.getElementById("hb-progress-all");
-    if (!host) {
-      host = element("div", "hb-progress-all");
-      list.parentNode.insertBefore(host, list);
-    }
-    var overall = progressBar("Progress on all checklists", "hb-progress--overall");
-    host.appendChild(overall.node);
-    host.appendChild(transferControls());
+    var host = list.parentNode.querySelector(".hb-progress-all");
+    var overall = progressBar(host.querySelector(".hb-progress--overall"));
+    wireTransfer(host.querySelector(".hb-transfer"));
 
     function draw() {
       var done = 0, total = 0;

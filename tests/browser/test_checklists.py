@@ -39,7 +39,7 @@ def checklist_url(base: str, cid: str = CID) -> str:
 
 def open_checklist(page, base: str, cid: str = CID, query: str = "") -> None:
     page.goto(checklist_url(base, cid) + query)
-    page.wait_for_selector(".hb-checklist .hb-progress__text")
+    page.wait_for_selector(".hb-checklist[data-hb-ready]")
 
 
 def item(page, item_id: str):
@@ -62,7 +62,7 @@ def index_progress(page) -> dict[str, str]:
 
 
 def overall_text(page) -> str:
-    return page.locator("#hb-progress-all .hb-progress__text").inner_text()
+    return page.locator(".hb-progress-all .hb-progress__text").inner_text()
 
 
 # -- one site: ticks, progress, reset -------------------------------------------------
@@ -73,7 +73,7 @@ def test_a_tick_survives_a_reload_and_is_saved_under_the_item_id(page, site_url)
     item(page, IDS[0]).check()
     item(page, IDS[2]).check()
     page.reload()
-    page.wait_for_selector(".hb-checklist .hb-progress__text")
+    page.wait_for_selector(".hb-checklist[data-hb-ready]")
     assert ticked_ids(page) == [IDS[0], IDS[2]]
     saved = page.evaluate("Object.keys(localStorage).filter(k => k.includes(':check:')).sort()")
     assert saved == sorted(f"hb:/:check:{i}" for i in (IDS[0], IDS[2]))
@@ -94,7 +94,7 @@ def test_progress_bar_counts_ticks_on_the_page_and_the_index(page, site_url):
     assert CHECKLIST["title"] in bar.get_attribute("aria-label")
 
     page.goto(f"{site_url}checklists/")
-    page.wait_for_selector("#hb-progress-all .hb-progress__text")
+    page.wait_for_selector(".hb-checklists[data-hb-ready]")
     rows = index_progress(page)
     assert rows[CID] == f"2 of {len(IDS)} done"
     assert all(text.startswith("0 of ") for cid, text in rows.items() if cid != CID)
@@ -137,15 +137,15 @@ def serve_sitemap_for(page, base: str) -> None:
 def test_ticks_carry_over_instant_navigation(page, site_url):
     serve_sitemap_for(page, site_url)
     page.goto(f"{site_url}checklists/")
-    page.wait_for_selector("#hb-progress-all .hb-progress__text")
+    page.wait_for_selector(".hb-checklists[data-hb-ready]")
     page.wait_for_load_state("networkidle")
     page.evaluate("window.hbSamePage = true")
     page.locator(f'.hb-cl[data-checklist="{CID}"] a').first.click()
     page.wait_for_url(checklist_url(site_url))
-    page.wait_for_selector(".hb-checklist .hb-progress__text")
+    page.wait_for_selector(".hb-checklist[data-hb-ready]")
     item(page, IDS[0]).check()
     page.go_back()
-    page.wait_for_selector("#hb-progress-all .hb-progress__text")
+    page.wait_for_selector(".hb-checklists[data-hb-ready]")
     assert index_progress(page)[CID] == f"1 of {len(IDS)} done"
     assert page.evaluate("window.hbSamePage === true"), "the page reloaded: instant navigation was not exercised"
     assert page.errors == []
@@ -202,7 +202,7 @@ def test_export_in_one_browser_and_import_in_another_restores_the_same_ticks(bro
     open_checklist(page, site_url, other["id"])
     item(page, other["items"][0]["id"]).check()
     page.goto(f"{site_url}checklists/")
-    saved = export_file(page, "#hb-progress-all", tmp_path)
+    saved = export_file(page, ".hb-progress-all", tmp_path)
     first.close()
     assert saved.suffix == ".json"
     doc = json.loads(saved.read_text())
@@ -241,13 +241,13 @@ def first_other_checklist() -> dict:
 )
 def test_a_malformed_import_says_so_and_changes_nothing(page, site_url, content, says):
     page.goto(f"{site_url}checklists/")
-    page.wait_for_selector("#hb-progress-all .hb-progress__text")
+    page.wait_for_selector(".hb-checklists[data-hb-ready]")
     page.evaluate(f"HB.store.set('check:{IDS[0]}', true)")
     before = page.evaluate("JSON.stringify(HB.store.exportAll().data)")
-    page.locator("#hb-progress-all .hb-import__file").set_input_files(
+    page.locator(".hb-progress-all .hb-import__file").set_input_files(
         files=[{"name": "progress.json", "mimeType": "application/json", "buffer": content}]
     )
-    message = page.locator("#hb-progress-all .hb-transfer__msg")
+    message = page.locator(".hb-progress-all .hb-transfer__msg")
     message.filter(has_text=says).wait_for()
     assert page.evaluate("JSON.stringify(HB.store.exportAll().data)") == before
     assert page.errors == []
@@ -359,7 +359,7 @@ def test_ticks_survive_a_rebuild_that_reorders_rewords_renames_and_removes_items
     assert f"check:{edits.renamed_to}" in saved and f"check:{edits.renamed_from}" not in saved, "the old key was not migrated"
 
     page.goto(f"{versions.url}checklists/?rebuilt")
-    page.wait_for_selector("#hb-progress-all .hb-progress__text")
+    page.wait_for_selector(".hb-checklists[data-hb-ready]")
     assert index_progress(page)[CID] == f"3 of {edits.total} done"
     assert overall_text(page) == f"3 of {TOTAL_ITEMS - 1} done"
     assert page.errors == []
@@ -371,7 +371,7 @@ def test_the_index_counts_a_tick_saved_under_an_old_id(page, rebuilt):
     page.goto(f"{versions.url}checklists/?rebuilt-index")
     page.evaluate(f"HB.store.set('check:{edits.renamed_from}', true); HB.store.set('check:{edits.removed}', true)")
     page.reload()
-    page.wait_for_selector("#hb-progress-all .hb-progress__text")
+    page.wait_for_selector(".hb-checklists[data-hb-ready]")
     assert index_progress(page)[CID] == f"1 of {edits.total} done"
 
 
