@@ -352,10 +352,12 @@ def config(page: BeautifulSoup, element_id: str) -> dict:
     return json.loads(page.find("script", id=element_id).string)
 
 
-def test_questions_json_holds_every_question_as_plain_text_and_answers_json_their_answers(site, hb):
+def test_questions_json_holds_every_question_as_plain_text_and_each_answer_file_its_answers(site, hb):
     data = json.loads((site / "assets/questions.json").read_text(encoding="utf-8"))
-    answers = json.loads((site / "assets/answers.json").read_text(encoding="utf-8"))["answers"]
-    assert [q["id"] for q in data["questions"]] == list(hb.questions) == list(answers)
+    answers = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in (site / "assets/answers").glob("*.json")}
+    assert [q["id"] for q in data["questions"]] == list(hb.questions)
+    assert sorted(answers) == sorted(hb.questions)
+    assert not (site / "assets/answers.json").exists()
     for text in (json.dumps(data), json.dumps(answers)):
         assert "<" not in text and "**" not in text
     first = data["questions"][0]
@@ -369,7 +371,7 @@ def test_questions_json_holds_every_question_as_plain_text_and_answers_json_thei
 def test_only_the_drill_and_the_mock_point_at_the_question_data(site):
     for page in ("practice/drill/index.html", "practice/mock/index.html"):
         html = (site / page).read_text(encoding="utf-8")
-        assert "questions.json" in html and "answers.json" in html
+        assert "questions.json" in html and "assets/answers" in html
     assert "questions.json" not in (site / "index.html").read_text(encoding="utf-8")
 
 

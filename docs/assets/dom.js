@@ -78,20 +78,21 @@
 
 
   /* The bank as plain text, fetched once per visit for the drill and the mock: the questions
-   * (assets/questions.json), and apart from them, their answers by question id (assets/answers.json). */
+   * (assets/questions.json), and apart from them each question's answers, in a file of its own
+   * (assets/answers/<id>.json), fetched only for the question being asked. */
   var fetched = {};
   function fetchOnce(path, key) {
     if (!fetched[path]) {
       fetched[path] = fetch(new URL(path, siteRoot()).href).then(function (r) {
         if (!r.ok) throw new Error("HTTP " + r.status);
         return r.json();
-      }).then(function (data) { return data[key]; });
+      }).then(function (data) { return key ? data[key] : data; });
       fetched[path].catch(function () { delete fetched[path]; });
     }
     return fetched[path];
   }
   function loadQuestions(path) { return fetchOnce(path, "questions"); }
-  function loadAnswers(path) { return fetchOnce(path, "answers"); }
+  function loadAnswer(folder, id) { return fetchOnce(folder + "/" + encodeURIComponent(id) + ".json"); }
 
   var cleanupsById = {};
   function mountTool(id, configId, start) {
@@ -130,6 +131,6 @@
   HB.dom = {
     el: el, clear: clear, readConfig: readConfig, siteRoot: siteRoot, load: load, save: save, usd: usd,
     clock: clock, field: field, select: select, isObject: isObject, tool: tool,
-    loadQuestions: loadQuestions, loadAnswers: loadAnswers,
+    loadQuestions: loadQuestions, loadAnswer: loadAnswer,
   };
 })();

@@ -16,9 +16,9 @@ from ..text import page_url, paragraphs, plain
 from . import choices, practice_of, tool
 
 QUESTIONS_JSON = "assets/questions.json"
-# What a reader sees only after answering, in a file of its own: the drill shows a question as
-# soon as the small questions file arrives, and this one comes in alongside.
-ANSWERS_JSON = "assets/answers.json"
+# What a reader sees only after answering, in a small file per question (`<id>.json`): the drill
+# and the mock fetch the answers of the question in front of the reader, never the whole bank's.
+ANSWERS_DIR = "assets/answers"
 
 
 def with_mocks(history: Sequence[Mapping], mocks: Sequence[Mapping] = ()) -> list[Mapping]:
@@ -106,30 +106,26 @@ def questions_payload(hb: Handbook, directory_urls: bool = True) -> dict:
     }
 
 
-def answers_payload(hb: Handbook) -> dict:
-    """Each question's answer material as plain text, by question id."""
+def answer_payload(q: m.Question) -> dict:
+    """A question's answer material as plain text."""
     return {
-        "answers": {
-            q.id: {
-                "outline": [{"step": plain(s.step), "points": [plain(p) for p in s.points]} for s in q.outline],
-                "strong": [plain(s) for s in q.strong_answer],
-                "flags": [plain(f) for f in q.red_flags],
-                "follow_ups": [plain(f) for f in q.follow_ups],
-                "model_answer": [plain(p) for p in paragraphs(q.model_answer or "")],
-            }
-            for q in hb.questions.values()
-        }
+        "outline": [{"step": plain(s.step), "points": [plain(p) for p in s.points]} for s in q.outline],
+        "strong": [plain(s) for s in q.strong_answer],
+        "flags": [plain(f) for f in q.red_flags],
+        "follow_ups": [plain(f) for f in q.follow_ups],
+        "model_answer": [plain(p) for p in paragraphs(q.model_answer or "")],
     }
 
 
-def write_questions_json(hb: Handbook, site_dir: Path, directory_urls: bool = True) -> list[Path]:
-    written = []
-    for name, payload in ((QUESTIONS_JSON, questions_payload(hb, directory_urls)), (ANSWERS_JSON, answers_payload(hb))):
-        target = Path(site_dir) / name
-        target.parent.mkdir(parents=True, exist_ok=True)
+def write_questions_json(hb: Handbook, site_dir: Path, directory_urls: bool = True) -> None:
+    def write(target: Path, payload: dict) -> None:
         target.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        written.append(target)
-    return written
+
+    answers = Path(site_dir) / ANSWERS_DIR
+    answers.mkdir(parents=True, exist_ok=True)
+    write(Path(site_dir) / QUESTIONS_JSON, questions_payload(hb, directory_urls))
+    for q in hb.questions.values():
+        write(answers / f"{q.id}.json", answer_payload(q))
 
 
 def starter_question(hb: Handbook) -> m.Question:
@@ -147,7 +143,7 @@ def drill_tool(hb: Handbook, here: str) -> str:
     used_types = {q.type for q in hb.questions.values()}
     config = {
         "questions": QUESTIONS_JSON,
-        "answers": ANSWERS_JSON,
+        "answers": ANSWERS_DIR,
         "presets": [
             {"id": p.id, "label": plain(p.label), "seconds": p.seconds, "rounds": list(p.rounds)} for p in timer_presets(hb)
         ],

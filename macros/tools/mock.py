@@ -17,7 +17,7 @@ from ..handbook import Handbook
 from ..html import render
 from ..text import href, plain
 from . import choices, practice_of, tool
-from .drill import ANSWERS_JSON, QUESTIONS_JSON, TimerPreset, timer_presets
+from .drill import ANSWERS_DIR, QUESTIONS_JSON, TimerPreset, timer_presets
 
 MOCK_PAGE = "practice/mock.md"
 DRILL_PAGE = "practice/drill.md"
@@ -105,7 +105,7 @@ def mock_config(hb: Handbook, here: str) -> dict:
     kinds = mock_rounds(hb)
     return {
         "questions": QUESTIONS_JSON,
-        "answers": ANSWERS_JSON,
+        "answers": ANSWERS_DIR,
         "repetition": {
             "unseen_weight": rule.unseen_weight, "rating_ceiling": rule.rating_ceiling,
             "recent_window": rule.recent_window, "recent_factor": rule.recent_factor,

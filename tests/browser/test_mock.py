@@ -45,6 +45,8 @@ def score_and_finish(page, scores=SCORES, note="Lead with the number.") -> None:
 
 
 def test_a_full_mock_from_both_views_writes_the_feedback_sheet(context, page, site_url):
+    answers_asked = []
+    context.on("request", lambda r: answers_asked.append(r.url.rsplit("/", 1)[1]) if "/assets/answers" in r.url else None)
     link = deal(page, site_url)
     qid = page.locator("#hb-mock").get_attribute("data-question")
     question = HB.questions[qid]
@@ -66,6 +68,8 @@ def test_a_full_mock_from_both_views_writes_the_feedback_sheet(context, page, si
     assert interviewer.locator(".hb-mock-boxes li").all_inner_texts()[0] == "Story opener: ends at 0:45"
     assert interviewer.locator(".hb-mock-followups li").count() == len(question.follow_ups)
     assert interviewer.locator(".hb-mock-flags li").count() == len(question.red_flags)
+    # dealing needs no answers; the interviewer's view fetches the dealt question's, and no other
+    assert answers_asked == [f"{qid}.json"]
     assert interviewer.locator("fieldset.hb-mock-signal legend").all_inner_texts() == SIGNALS
     levels = interviewer.locator(".hb-mock-levels dd").all_inner_texts()
     assert levels == [plain(level.sounds_like) for level in HB.ratings[ROUND].levels]

@@ -75,20 +75,20 @@ def test_a_drill_times_out_reveals_rates_and_remembers(page, site_url):
 
 def test_the_drill_asks_its_question_before_the_answers_arrive(page, site_url):
     held = []
-    page.route("**/assets/answers.json", lambda route: held.append(route))
+    page.route("**/assets/answers/*.json", lambda route: held.append(route))
     open_tool(page, site_url, f"practice/drill/?question={QUESTION.id}", f'#hb-drill[data-question="{QUESTION.id}"]')
     assert page.locator(".hb-drill-prompt").inner_text() == plain(QUESTION.prompt)
     page.keyboard.press("r")
     answer = page.locator(".hb-drill-answer")
     assert answer.inner_text() == "Loading the answer…"
-    assert held, "the answers were not asked for alongside the questions"
+    assert [route.request.url.rsplit("/", 1)[1] for route in held] == [f"{QUESTION.id}.json"], "not only this question's answers"
     held[0].continue_()
     page.wait_for_selector(".hb-drill-answer .hb-model-answer")
     assert plain(QUESTION.model_answer.split("\n")[0])[:60] in answer.inner_text()
 
 
 def test_an_answer_that_cannot_be_loaded_points_to_the_question_page(page, site_url):
-    page.route("**/assets/answers.json", lambda route: route.fulfill(status=503, body=""))
+    page.route("**/assets/answers/*.json", lambda route: route.fulfill(status=503, body=""))
     open_tool(page, site_url, f"practice/drill/?question={QUESTION.id}", f'#hb-drill[data-question="{QUESTION.id}"]')
     page.keyboard.press("r")
     page.wait_for_selector(".hb-drill-answer .hb-error")

@@ -6,7 +6,7 @@
   var drill = HB.drill;
   var mockResults = drill.mockResults, drillWeights = drill.drillWeights, validHistory = drill.validHistory,
     weightedPick = drill.weightedPick;
-  var loadQuestions = dom.loadQuestions, loadAnswers = dom.loadAnswers;
+  var loadQuestions = dom.loadQuestions, loadAnswer = dom.loadAnswer;
   var el = dom.el, clear = dom.clear, siteRoot = dom.siteRoot, load = dom.load, save = dom.save, clock = dom.clock, field = dom.field,
     select = dom.select, isObject = dom.isObject;
 
@@ -16,7 +16,7 @@
   function startDrill(root, config, cleanups) {
     var prefs = load("drill:prefs", {});
     if (!isObject(prefs)) prefs = {};
-    var state = { questions: [], answers: null, current: null, timer: null, rated: null };
+    var state = { questions: [], answers: {}, current: null, timer: null, rated: null };
     var status = el("p", { className: "hb-drill-status", role: "status", "aria-live": "polite" });
     // The page carries a first question, shown until the drill has loaded.
     var starter = root.querySelector("[data-starter]");
@@ -26,9 +26,6 @@
       root.appendChild(el("p", { className: "hb-loading", text: "Loading the questions…" }));
     }
 
-    // Both files are asked for at once; the question shows as soon as the small one is here.
-    var answers = loadAnswers(config.answers).then(function (found) { state.answers = found; });
-    answers.catch(function () {});
     loadQuestions(config.questions).then(function (questions) {
       if (!root.isConnected) return;
       state.questions = questions;
@@ -234,6 +231,8 @@
       ui.meta.appendChild(el("a", { href: new URL(q.url, siteRoot()).href, text: "Open the question page" }));
       if (ui.prompt.textContent !== q.prompt) ui.prompt.textContent = q.prompt;
       root.setAttribute("data-question", q.id);
+      // Asked for while the reader answers, so that it is here when they reveal it.
+      fetchAnswer(q).catch(function () {});
       resetTimer();
     }
 
@@ -295,15 +294,19 @@
 
     /* ---- reveal and rate ---- */
 
+    function fetchAnswer(q) {
+      return loadAnswer(config.answers, q.id).then(function (found) { state.answers[q.id] = found; });
+    }
+
     function reveal() {
       var q = state.current;
       if (!q || !ui.answer.hidden) return;
       clear(ui.answer);
       ui.answer.hidden = false;
-      var a = state.answers && state.answers[q.id];
+      var a = state.answers[q.id];
       if (!a) {
         ui.answer.appendChild(el("p", { className: "hb-loading", text: "Loading the answer…" }));
-        answers.then(function () {
+        fetchAnswer(q).then(function () {
           if (state.current !== q || ui.answer.hidden) return;
           ui.answer.hidden = true;
           reveal();

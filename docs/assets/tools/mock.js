@@ -13,7 +13,7 @@
   var KEY = mock.KEY, SEED = mock.SEED, ID = mock.ID, validResult = mock.validResult, savedResults = mock.savedResults,
     newSeed = mock.newSeed, deal = mock.deal, followUpsDue = mock.followUpsDue, average = mock.average, weakest = mock.weakest,
     sheetText = mock.sheetText;
-  var loadQuestions = dom.loadQuestions, loadAnswers = dom.loadAnswers;
+  var loadQuestions = dom.loadQuestions, loadAnswer = dom.loadAnswer;
   var el = dom.el, clear = dom.clear, siteRoot = dom.siteRoot, load = dom.load, save = dom.save, clock = dom.clock, field = dom.field,
     select = dom.select;
 
@@ -35,12 +35,11 @@
     clear(root);
     root.appendChild(el("p", { className: "hb-loading", text: "Loading the questions…" }));
 
-    // A mock deals follow-ups and red flags with its question, so it waits for both files.
-    Promise.all([loadQuestions(config.questions), loadAnswers(config.answers)]).then(function (loaded) {
+    loadQuestions(config.questions).then(function (questions) {
       if (!root.isConnected) return;
-      loaded[0].forEach(function (q) { byId[q.id] = Object.assign({}, q, loaded[1][q.id]); });
+      questions.forEach(function (q) { byId[q.id] = q; });
       var valid = session.q && ID.test(session.q) && byId[session.q] && config.rubric[session.round] && SEED.test(session.seed || "");
-      if (view === "interviewer" && valid) interviewer();
+      if (view === "interviewer" && valid) withAnswer(session.q, interviewer);
       else if (view === "candidate" && valid) candidate();
       else if (view === "sheet" && load(KEY + session.seed, null)) showSaved(session.seed);
       else setup(view ? "That mock link is incomplete or names a question this handbook does not have; deal a new one." : "");
@@ -49,6 +48,20 @@
       root.appendChild(el("p", { className: "hb-error", text: "The questions could not be loaded (" + err.message +
         "). Run the mock on paper with the rubric below." }));
     });
+
+    /* A question's follow-ups, red flags and model answer are in a small file of their own,
+     * fetched when a view that shows them opens. */
+    function withAnswer(id, view) {
+      if (!byId[id] || byId[id].flags) { view(); return; }
+      loadAnswer(config.answers, id).then(function (found) {
+        byId[id] = Object.assign({}, byId[id], found);
+        if (root.isConnected) view();
+      }, function (err) {
+        clear(root);
+        root.appendChild(el("p", { className: "hb-error", text: "This question's follow-ups and red flags could not be loaded (" +
+          err.message + "). Run the mock on paper with the rubric below." }));
+      });
+    }
 
     function go(params) {
       history.replaceState(history.state, "", pageAddress(params));
@@ -310,6 +323,10 @@
     function showSaved(seed) {
       var result = load(KEY + seed, null);
       if (!validResult(KEY + seed, result)) { setup("That feedback sheet is not saved in this browser."); return; }
+      withAnswer(result.q, function () { drawSheet(seed, result); });
+    }
+
+    function drawSheet(seed, result) {
       clear(root);
       root.setAttribute("data-view", "sheet");
       root.setAttribute("data-question", result.q);
