@@ -1,9 +1,10 @@
 /* The home page's "where to start": the reader picks a track and an interview
  * date and gets the few pages to open first, in order, for the time they have.
  *
- * Without JavaScript the section shows the same advice as a static list by time
- * left (docs/index.md); this script shows the form, fills the track list from
- * the track cards on the page, and remembers the choice in this browser.
+ * The section shows the same advice as a static list by time left (docs/index.md)
+ * until a date is picked. With scripts on, the form is in place from the first
+ * paint (handbook.css); this script fills the track list from the track cards on
+ * the page, shows the steps for the date picked, and remembers the choice.
  */
 (function () {
   "use strict";
@@ -65,7 +66,7 @@
     var result = box.querySelector(".hb-start-result");
     var trackSelect = form && form.querySelector("select[name=track]");
     var dateInput = form && form.querySelector("input[name=date]");
-    if (!form || !result || !trackSelect || !dateInput) return;
+    if (!form || !result || !trackSelect || !dateInput || !box.querySelector(".hb-start-static")) return;
 
     // The track list comes from the track cards, so a new track in the data appears here too.
     var seen = {};
@@ -82,15 +83,14 @@
     if (saved && !isNaN(dayNumber(saved.date))) dateInput.value = saved.date;
     var root = new URL(HB.load ? HB.load.root : "./", location.href);
 
+    var general = box.querySelector(".hb-start-static");
     function show() {
       while (result.firstChild) result.removeChild(result.firstChild);
       var track = trackSelect.value;
       var date = dateInput.value;
       var days = dayNumber(date) - today();
-      if (isNaN(days)) {
-        result.appendChild(el("p", { text: "Pick your interview date to see where to start." }));
-        return;
-      }
+      general.hidden = !isNaN(days);
+      if (isNaN(days)) return;
       if (HB.store) HB.store.set(NAME, { track: track, date: date });
       var advice = steps(days, track, seen[track], date, root);
       result.appendChild(el("h3", { text: "Where to start" }));
@@ -104,8 +104,6 @@
     trackSelect.addEventListener("change", show);
     dateInput.addEventListener("change", show);
     dateInput.addEventListener("input", show);
-    form.hidden = false;
-    box.querySelector(".hb-start-static").hidden = true;
     show();
   }
 

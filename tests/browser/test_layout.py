@@ -236,7 +236,8 @@ def test_the_story_bank_prints_its_stories_or_says_there_are_none(page, site_url
 
 LIVE = {path: f"#hb-{path.split('/')[1]}.hb-tool--live" for path in ("practice/drill/", "practice/stories/", "practice/scoring/",
         "practice/offer/", "practice/mock/", "practice/plan/")} | {"questions/": ".hb-bank-form",
-        "checklists/": ".hb-checklists[data-hb-ready]", "checklists/screen/": ".hb-checklist[data-hb-ready]"}  # fmt: skip
+        "checklists/": ".hb-checklists[data-hb-ready]", "checklists/screen/": ".hb-checklist[data-hb-ready]",
+        "": "#hb-start[data-ready]"}  # fmt: skip
 RECORD_SHIFTS = """window.__shifts = [];
 new PerformanceObserver(list => list.getEntries().forEach(e => { if (!e.hadRecentInput) window.__shifts.push(e.value); }))
   .observe({type: "layout-shift", buffered: true});"""
@@ -244,7 +245,7 @@ new PerformanceObserver(list => list.getEntries().forEach(e => { if (!e.hadRecen
 
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("path", LIVE)
-def test_nothing_moves_while_a_tool_the_bank_or_a_checklist_starts(browser, site_url, path, width):
+def test_nothing_moves_while_a_page_starts_its_script(browser, site_url, path, width):
     context = browser.new_context(viewport={"width": width, "height": 740 if width == 360 else 900})
     page = context.new_page()
     page.add_init_script(RECORD_SHIFTS)

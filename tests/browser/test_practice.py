@@ -27,6 +27,44 @@ def open_tool(page, base: str, path: str, ready: str) -> None:
     page.wait_for_selector(ready)
 
 
+# -- where to start (home page) -------------------------------------------------------------
+
+
+def test_the_home_page_turns_a_track_and_a_date_into_steps_and_remembers_them(page, site_url):
+    import datetime
+
+    open_tool(page, site_url, "", "#hb-start[data-ready]")
+    general = page.locator(".hb-start-static")
+    assert general.is_visible() and page.locator(".hb-start-result").inner_text() == ""
+    tracks = page.eval_on_selector_all("select[name=track] option", "options => options.map(o => o.value)")
+    assert tracks == list(HB.tracks)
+
+    date = (datetime.date.today() + datetime.timedelta(days=10)).isoformat()
+    page.select_option("select[name=track]", tracks[-1])
+    page.fill("input[name=date]", date)
+    assert page.locator(".hb-start-when").inner_text().startswith("10 days to go")
+    assert not general.is_visible()
+    links = page.eval_on_selector_all(".hb-start-steps a", "links => links.map(a => a.getAttribute('href'))")
+    assert links[0].endswith(f"/tracks/{tracks[-1]}/") and f"date={date}" in links[1]
+
+    page.reload()
+    page.wait_for_selector(".hb-start-steps")
+    assert page.locator("select[name=track]").input_value() == tracks[-1]
+    assert page.locator("input[name=date]").input_value() == date
+    page.fill("input[name=date]", "")
+    assert general.is_visible() and page.locator(".hb-start-result").inner_text() == ""
+    assert page.errors == []
+
+
+def test_without_javascript_the_home_page_gives_the_advice_as_a_list(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url)
+    assert page.locator(".hb-start-static li").count() >= 3
+    assert not page.locator(".hb-start-form").is_visible()
+    context.close()
+
+
 # -- drill ----------------------------------------------------------------------------------
 
 
