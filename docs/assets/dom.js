@@ -94,6 +94,26 @@
   function loadQuestions(path) { return fetchOnce(path, "questions"); }
   function loadAnswer(folder, id) { return fetchOnce(folder + "/" + encodeURIComponent(id) + ".json"); }
 
+  /* Copy text to the clipboard and say so in `status`; where the clipboard is blocked, through a
+   * hidden text field, and failing that, ask the reader to copy it themselves. */
+  function copyText(text, status, done) {
+    var fallback = function () {
+      var area = el("textarea", { className: "hb-visually-hidden", "aria-hidden": "true", tabindex: "-1" });
+      area.value = text;
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      area.remove();
+      status.textContent = ok ? done : "Copying is blocked in this browser; select the text and copy it yourself.";
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () { status.textContent = done; }, fallback);
+    } else {
+      fallback();
+    }
+  }
+
   var cleanupsById = {};
   function mountTool(id, configId, start) {
     (cleanupsById[id] || []).splice(0).forEach(function (fn) { fn(); });
@@ -130,7 +150,7 @@
 
   HB.dom = {
     el: el, clear: clear, readConfig: readConfig, siteRoot: siteRoot, load: load, save: save, usd: usd,
-    clock: clock, field: field, select: select, isObject: isObject, tool: tool,
+    clock: clock, field: field, select: select, isObject: isObject, tool: tool, copyText: copyText,
     loadQuestions: loadQuestions, loadAnswer: loadAnswer,
   };
 })();

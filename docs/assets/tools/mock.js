@@ -15,7 +15,7 @@
     sheetText = mock.sheetText;
   var loadQuestions = dom.loadQuestions, loadAnswer = dom.loadAnswer;
   var el = dom.el, clear = dom.clear, siteRoot = dom.siteRoot, load = dom.load, save = dom.save, clock = dom.clock, field = dom.field,
-    select = dom.select;
+    select = dom.select, copyText = dom.copyText;
 
   function pageAddress(params) {
     var url = new URL(location.href);
@@ -381,24 +381,6 @@
       ]);
       root.appendChild(sheet);
       sheet.querySelector("h2").focus({ preventScroll: true });
-    }
-  }
-
-  function copyText(text, status, done) {
-    var fallback = function () {
-      var area = el("textarea", { className: "hb-visually-hidden", "aria-hidden": "true", tabindex: "-1" });
-      area.value = text;
-      document.body.appendChild(area);
-      area.select();
-      var ok = false;
-      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-      area.remove();
-      status.textContent = ok ? done : "Copying is blocked in this browser; select the text and copy it yourself.";
-    };
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).then(function () { status.textContent = done; }, fallback);
-    } else {
-      fallback();
     }
   }
 
