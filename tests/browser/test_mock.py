@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import unicodedata
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -134,6 +135,18 @@ def test_the_sheet_copies_as_text_and_prints_on_one_page(browser, site_url):
         assert "Feedback: Behavioral and leadership mock" in printed and "Set up a mock" not in printed
     finally:
         context.close()
+
+
+def test_the_sheet_of_the_longest_question_still_prints_on_one_page(page, site_url):
+    """The sheet carries the whole prompt and model answer; the longest pair in the bank fits too."""
+    q = max(HB.questions.values(), key=lambda q: len(q.prompt) + len(q.model_answer or ""))
+    page.goto(f"{site_url}practice/mock/?view=interviewer&question={q.id}&round={q.round}&seed=longest1")
+    page.wait_for_selector('#hb-mock[data-view="interviewer"]')
+    score_and_finish(page, scores=[3] * len(HB.ratings[q.round].signals))
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=False)))
+    assert len(pdf.pages) == 1
+    last_words = " ".join(plain(q.model_answer.strip().split("\n")[-1]).split()[-6:])
+    assert last_words in " ".join(unicodedata.normalize("NFKC", pdf.pages[0].extract_text()).split())  # "ﬁ" is "fi"
 
 
 def test_mock_results_feed_the_drills_weakest_areas_and_weights(page, site_url):
