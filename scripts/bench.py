@@ -599,7 +599,11 @@ def main(argv: list[str]) -> int:
     bank = SyntheticBank()
     rows = []
     for size in sizes:
-        runs = args.shipped_runs if size < 1000 else args.big_runs if (args.big_runs and size >= 5000) else args.runs
+        runs = args.runs
+        if size < 1000:
+            runs = args.shipped_runs
+        elif size >= 5000 and args.big_runs:
+            runs = args.big_runs
         rows.append(measure(size, bank, runs, not args.no_bare))
     serve = [] if args.no_serve else serve_rebuild_seconds()
     profile = {}

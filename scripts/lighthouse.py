@@ -146,7 +146,7 @@ def cpu_slowdown(binary: Path, choice: str, site: Path, runs: int = 3) -> tuple[
 
 
 def measure(
-    binary: Path, sites: dict[str, Path], pages: dict[str, str], runs: int, slowdown: float | None
+    binary: Path, sites: dict[str, Path], pages: dict[str, str], runs: int, slowdown: float
 ) -> dict[str, dict[str, dict[str, float]]]:
     """page kind -> site name -> median of each figure. The sites take turns on each page, so a
     change in the machine's load touches both alike."""
