@@ -67,8 +67,18 @@ BUDGET_SERVE_S = 1.0  # saving a question to its new page served, at the shipped
 BUDGET_SERVE_RATIO = 0.2  # the same against a full build in the same run
 
 
+def python_env(**extra: str) -> dict[str, str]:
+    """The environment of every timed Python process, ours and bare alike: bytecode kept in
+    .cache/pycache as the Makefile keeps it, however the bench was started. A shell that sets
+    PYTHONDONTWRITEBYTECODE would otherwise make ours compile its modules on every run while
+    bare Material loads the bytecode pip wrote."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env.setdefault("PYTHONPYCACHEPREFIX", str(ROOT / ".cache" / "pycache"))
+    return {**env, "NO_MKDOCS_2_WARNING": "1", **extra}
+
+
 def mkdocs_env(data_dir: Path) -> dict[str, str]:
-    return {**os.environ, "HANDBOOK_DATA": str(data_dir), "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    return python_env(HANDBOOK_DATA=str(data_dir), SOURCE_DATE_EPOCH=BUILD_EPOCH)
 
 
 # -- synthetic questions ------------------------------------------------------------
@@ -231,25 +241,25 @@ def build_once(config: Path, site: Path, env: dict[str, str], cwd: Path = ROOT) 
     return timed(cmd, env, cwd)[0]
 
 
-def check_seconds(data_dir: Path, runs: int = 3) -> tuple[float, float]:
-    """Wall-clock time of `python -m macros.check` (start-up included), and the time it reports."""
-    walls, inner = [], []
+BARE_LOAD = (
+    "import pathlib, sys, yaml\n"
+    "for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.yml')):\n"
+    "    yaml.load(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
+)
+
+
+def check_and_load_seconds(data_dir: Path, runs: int = 7) -> tuple[float, float, float]:
+    """Medians of: the wall clock of `python -m macros.check` (start-up included), the time it
+    reports, and the wall clock of a process that only reads every data file with libyaml (the
+    floor for a check). The two take turns, so the machine's load touches both alike."""
+    walls, inner, loads = [], [], []
     for _ in range(runs):
         wall, result = timed([sys.executable, "-m", "macros.check", str(data_dir)], mkdocs_env(data_dir))
         walls.append(wall)
         found = re.search(r"checked in ([\d.]+) s", result.stdout)
         inner.append(float(found.group(1)) if found else float("nan"))
-    return statistics.median(walls), statistics.median(inner)
-
-
-def bare_load_seconds(data_dir: Path, runs: int = 3) -> float:
-    """Wall-clock time of a process that only reads every data file with libyaml: the floor for a check."""
-    code = (
-        "import pathlib, sys, yaml\n"
-        "for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.yml')):\n"
-        "    yaml.load(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
-    )
-    return statistics.median(timed([sys.executable, "-c", code, str(data_dir)], mkdocs_env(data_dir))[0] for _ in range(runs))
+        loads.append(timed([sys.executable, "-c", BARE_LOAD, str(data_dir)], mkdocs_env(data_dir))[0])
+    return statistics.median(walls), statistics.median(inner), statistics.median(loads)
 
 
 def page_sizes(site: Path) -> PageSizes:
@@ -485,8 +495,7 @@ def measure(size: int, bank: SyntheticBank, runs: int, with_bare: bool) -> Row:
         added = bank.fill(data_dir, size)
         total = len(list((data_dir / "questions").glob("*.yml")))
         print(f"… {total} questions ({added} synthetic): checking", flush=True)
-        check_wall, check_inner = check_seconds(data_dir)
-        load_s = bare_load_seconds(data_dir)
+        check_wall, check_inner, load_s = check_and_load_seconds(data_dir)
         bare = bare_config(data_dir, work) if with_bare else None
         print(f"… {total} questions: building {runs}×" + (", each followed by a bare Material build" if bare else ""), flush=True)
         # Ours and bare take turns, so a change in the machine's load during the runs touches both alike.
@@ -494,7 +503,7 @@ def measure(size: int, bank: SyntheticBank, runs: int, with_bare: bool) -> Row:
         for _ in range(runs):
             ours_s.append(build_once(CONFIG, work / "site", mkdocs_env(data_dir)))
             if bare:
-                bare_s.append(build_once(bare, work / "bare-site", {**os.environ, "NO_MKDOCS_2_WARNING": "1"}, cwd=work))
+                bare_s.append(build_once(bare, work / "bare-site", python_env(), cwd=work))
         row = Row(
             total, statistics.median(ours_s), runs, page_sizes(work / "site"), index_size(work / "site"), check_wall, check_inner, load_s
         )

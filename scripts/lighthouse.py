@@ -41,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench import BUILD_EPOCH, CONFIG, DATA, SyntheticBank, bare_config, build_once, machine_load, mkdocs_env  # noqa: E402
+from bench import BUILD_EPOCH, CONFIG, DATA, SyntheticBank, bare_config, build_once, machine_load, mkdocs_env, python_env  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@12.8.2"
 TOOLS = ROOT / ".cache" / "lighthouse"
@@ -176,7 +176,7 @@ def bare_site(data_dir: Path, work: Path) -> Path:
     """The same pages built by Material alone."""
     (work / "bare").mkdir(parents=True, exist_ok=True)
     config = bare_config(data_dir, work / "bare", assets=False)
-    build_once(config, work / "bare-site", {**os.environ, "NO_MKDOCS_2_WARNING": "1"}, cwd=config.parent)
+    build_once(config, work / "bare-site", python_env(), cwd=config.parent)
     return work / "bare-site"
 
 
