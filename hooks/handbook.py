@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import pages, pdf, preview, search  # noqa: E402
 from macros.components import checklist_src, framework_src, track_src  # noqa: E402
+from macros.prerendered import PrerenderedHtml, anchor_ids  # noqa: E402
 from macros.site import handbook_for  # noqa: E402
 from macros.tools import drill  # noqa: E402
 
@@ -35,6 +36,8 @@ def on_config(config):
     if config["extra_css"] != [STYLESHEET]:
         _stylesheet_parts[:] = [str(css) for css in config["extra_css"]]
         config["extra_css"] = [STYLESHEET]
+    if not any(isinstance(ext, PrerenderedHtml) for ext in config["markdown_extensions"]):
+        config["markdown_extensions"].append(PrerenderedHtml())
     config["nav"] = [
         {"Home": "index.md"},
         {"Tracks": ["tracks/index.md", *[{title(t.name): track_src(t.id)} for t in hb.tracks.values()]]},
@@ -94,6 +97,12 @@ def on_env(env, config, files):
 def on_page_markdown(markdown, page, config, files):
     preview.remember_markdown(page, markdown)
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    # Links to an anchor in HTML the templates made are checked like any other.
+    page.present_anchor_ids |= anchor_ids(html)
+    return html
 
 
 def on_serve(server, config, builder):

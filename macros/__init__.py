@@ -30,6 +30,7 @@ def page_macros() -> dict:
 
 def define_env(env) -> None:
     from . import views
+    from .prerendered import marked
     from .site import handbook_for, handbook_loaded
 
     hb = handbook_for(env.conf)
@@ -37,7 +38,7 @@ def define_env(env) -> None:
     # The handbook is looked up when a page renders, not kept: `make serve` renders pages again
     # after an edit without configuring the site again.
     def bind(render):
-        return lambda: render(handbook_loaded(env.conf), env.page.file.src_uri)
+        return lambda: marked(render(handbook_loaded(env.conf), env.page.file.src_uri))
 
     for name, render in page_macros().items():
         env.macro(bind(render), name)
