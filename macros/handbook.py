@@ -98,7 +98,7 @@ class Handbook:
     default_vesting_years: int = 4
     practice: m.PracticeFile | None = None
     placed: list[Placed] = field(default_factory=list, repr=False)
-    _terms_of: dict[str, list[m.Term]] = field(default_factory=dict, repr=False)
+    _glossary_names: tuple | None = field(default=None, repr=False)
 
     @classmethod
     def assemble(cls, parsed: dict[str, tuple[Document, BaseModel]]) -> Handbook:
@@ -230,11 +230,14 @@ class Handbook:
 
     def terms_in(self, q: m.Question) -> list[m.Term]:
         """The glossary terms a question's prompt, answers or outline use, in glossary order."""
-        if q.id not in self._terms_of:
+        if self._glossary_names is None:
+            self._glossary_names = tuple((t.id, (t.term, *t.aliases)) for t in self.terms.values())
+        kept = _TERMS_OF.get(q.id)
+        if kept is None or kept[0] is not q or kept[1] != self._glossary_names:
             text = " ".join([q.prompt, *q.strong_answer, *q.follow_ups, *(pt for s in q.outline for pt in s.points), q.model_answer])
-            found = _glossary_matcher(tuple((t.id, (t.term, *t.aliases)) for t in self.terms.values())).find(text)
-            self._terms_of[q.id] = [t for t in self.terms.values() if t.id in found]
-        return self._terms_of[q.id]
+            found = _glossary_matcher(self._glossary_names).find(text)
+            kept = _TERMS_OF[q.id] = (q, self._glossary_names, [tid for tid in self.terms if tid in found])
+        return [self.terms[tid] for tid in kept[2]]
 
     def tags(self) -> dict[str, list[m.Question]]:
         out: dict[str, list[m.Question]] = defaultdict(list)
@@ -243,6 +246,10 @@ class Handbook:
                 out[tag].append(q)
         return dict(sorted(out.items()))
 
+
+# Each question's terms, kept while its record is the same object and the glossary's names are
+# the same: `make serve` reloads only the files an edit touched, so the rest keep their records.
+_TERMS_OF: dict[str, tuple[m.Question, tuple, list[str]]] = {}
 
 _WORD = re.compile(r"\w+")
 

@@ -125,7 +125,15 @@ def write_questions_json(hb: Handbook, site_dir: Path, directory_urls: bool = Tr
     answers.mkdir(parents=True, exist_ok=True)
     write(Path(site_dir) / QUESTIONS_JSON, questions_payload(hb, directory_urls))
     for q in hb.questions.values():
-        write(answers / f"{q.id}.json", answer_payload(q))
+        kept = _ANSWERS.get(q.id)
+        if kept is None or kept[0] is not q:
+            kept = _ANSWERS[q.id] = (q, answer_payload(q))
+        write(answers / f"{q.id}.json", kept[1])
+
+
+# Each question's answer payload, kept while its record is the same object: `make serve` reloads
+# only the files an edit touched, so the rest keep their records.
+_ANSWERS: dict[str, tuple[m.Question, dict]] = {}
 
 
 def starter_question(hb: Handbook) -> m.Question:
