@@ -21,9 +21,9 @@ START = "<!-- hb:html -->"
 END = "<!-- /hb:html -->"
 
 
-def marked(html: Markup) -> Markup:
+def marked(block: Markup) -> Markup:
     """A block of HTML from the templates, marked to pass through Markdown whole."""
-    return Markup("{}\n{}\n{}").format(Markup(START), html, Markup(END))
+    return Markup("{}\n{}\n{}").format(Markup(START), block, Markup(END))
 
 
 # An id attribute inside a start tag. The templates escape every quote and '>' in attribute
@@ -47,8 +47,8 @@ class _KeepMarked(Preprocessor):
                 end = rest.index(END, start)
             except ValueError:
                 break
-            html = "\n".join(rest[start + 1 : end])
-            out += [*rest[:start], "", self.md.htmlStash.store(html), ""]
+            block = "\n".join(rest[start + 1 : end])
+            out += [*rest[:start], "", self.md.htmlStash.store(block), ""]
             rest = rest[end + 1 :]
         return out + rest
 
