@@ -8,7 +8,7 @@ import difflib
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,7 +98,6 @@ class Handbook:
     default_vesting_years: int = 4
     practice: m.PracticeFile | None = None
     placed: list[Placed] = field(default_factory=list, repr=False)
-    _glossary_names: tuple | None = field(default=None, repr=False)
 
     @classmethod
     def assemble(cls, parsed: dict[str, tuple[Document, BaseModel]]) -> Handbook:
@@ -228,16 +227,19 @@ class Handbook:
             if (framework and framework in a.frameworks) or (round and round in a.rounds)
         ]  # fmt: skip
 
+    @functools.cached_property
+    def _glossary_names(self) -> tuple:
+        return tuple((t.id, (t.term, *t.aliases)) for t in self.terms.values())
+
     def terms_in(self, q: m.Question) -> list[m.Term]:
         """The glossary terms a question's prompt, answers or outline use, in glossary order."""
-        if self._glossary_names is None:
-            self._glossary_names = tuple((t.id, (t.term, *t.aliases)) for t in self.terms.values())
-        kept = _TERMS_OF.get(q.id)
-        if kept is None or kept[0] is not q or kept[1] != self._glossary_names:
+
+        def find() -> list[str]:
             text = " ".join([q.prompt, *q.strong_answer, *q.follow_ups, *(pt for s in q.outline for pt in s.points), q.model_answer])
             found = _glossary_matcher(self._glossary_names).find(text)
-            kept = _TERMS_OF[q.id] = (q, self._glossary_names, [tid for tid in self.terms if tid in found])
-        return [self.terms[tid] for tid in kept[2]]
+            return [tid for tid in self.terms if tid in found]
+
+        return [self.terms[tid] for tid in _TERMS_OF.get(q, find, key=self._glossary_names)]
 
     def tags(self) -> dict[str, list[m.Question]]:
         out: dict[str, list[m.Question]] = defaultdict(list)
@@ -247,9 +249,21 @@ class Handbook:
         return dict(sorted(out.items()))
 
 
-# Each question's terms, kept while its record is the same object and the glossary's names are
-# the same: `make serve` reloads only the files an edit touched, so the rest keep their records.
-_TERMS_OF: dict[str, tuple[m.Question, tuple, list[str]]] = {}
+class KeptPerRecord:
+    """Values made from one record, kept while the record is the same object and `key` is equal:
+    `make serve` reloads only the files an edit touched, so every other file keeps its records."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[Any, Any, Any]] = {}
+
+    def get(self, record: Any, make: Callable[[], Any], key: Any = None) -> Any:
+        kept = self._kept.get(record.id)
+        if kept is None or kept[0] is not record or kept[1] != key:
+            kept = self._kept[record.id] = (record, key, make())
+        return kept[2]
+
+
+_TERMS_OF = KeptPerRecord()  # a question's glossary term ids, while the glossary's names are the same
 
 _WORD = re.compile(r"\w+")
 

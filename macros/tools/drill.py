@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import components as c
 from .. import models as m
-from ..handbook import Handbook
+from ..handbook import Handbook, KeptPerRecord
 from ..html import render
 from ..text import page_url, paragraphs, plain
 from . import choices, practice_of, tool
@@ -125,15 +125,10 @@ def write_questions_json(hb: Handbook, site_dir: Path, directory_urls: bool = Tr
     answers.mkdir(parents=True, exist_ok=True)
     write(Path(site_dir) / QUESTIONS_JSON, questions_payload(hb, directory_urls))
     for q in hb.questions.values():
-        kept = _ANSWERS.get(q.id)
-        if kept is None or kept[0] is not q:
-            kept = _ANSWERS[q.id] = (q, answer_payload(q))
-        write(answers / f"{q.id}.json", kept[1])
+        write(answers / f"{q.id}.json", _ANSWERS.get(q, lambda q=q: answer_payload(q)))
 
 
-# Each question's answer payload, kept while its record is the same object: `make serve` reloads
-# only the files an edit touched, so the rest keep their records.
-_ANSWERS: dict[str, tuple[m.Question, dict]] = {}
+_ANSWERS = KeptPerRecord()
 
 
 def starter_question(hb: Handbook) -> m.Question:
