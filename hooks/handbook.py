@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import pages, pdf, preview, search  # noqa: E402
 from macros.components import checklist_src, framework_src, track_src  # noqa: E402
+from macros.handbook import KeptPerRecord  # noqa: E402
 from macros.prerendered import PrerenderedHtml, anchor_ids  # noqa: E402
 from macros.site import handbook_for  # noqa: E402
 from macros.tools import drill  # noqa: E402
@@ -66,8 +67,10 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
+    KeptPerRecord.forget_all()  # a full build makes everything again; the preview reuses it
     hb = handbook_for(config)
-    generated = pages.generated(hb)
+    made = preview.PageReads()
+    generated = pages.generated(hb, made)
     preview_sources = dict(generated)
     # CONTRIBUTING.md lives at the top of the repository, where GitHub shows it; the
     # handbook renders the same file as a page.
@@ -79,7 +82,7 @@ def on_files(files: Files, config) -> Files:
     generated[STYLESHEET] = "\n".join(f"/* {part.src_uri} */\n{part.content_string}" for part in parts)
     for src, content in generated.items():
         files.append(File.generated(config, src, content=content))
-    preview.started(config, files, hb, preview_sources)
+    preview.started(config, files, hb, preview_sources, made.reads)
     return files
 
 

@@ -28,8 +28,13 @@ def page_macros() -> dict:
     }
 
 
+# The page macros whose output shows question records. After an edit to questions only, the
+# preview (macros/preview.py) renders again the pages that call one of these, and no other page.
+READS_QUESTIONS = frozenset({"sources_list", "question_bank", "track_cards", "tag_index", "glossary", "practice_drill", "practice_plan"})
+
+
 def define_env(env) -> None:
-    from . import views
+    from . import preview, views
     from .prerendered import marked
     from .site import handbook_for, handbook_loaded
 
@@ -37,9 +42,14 @@ def define_env(env) -> None:
 
     # The handbook is looked up when a page renders, not kept: `make serve` renders pages again
     # after an edit without configuring the site again.
-    def bind(render):
-        return lambda: marked(render(handbook_loaded(env.conf), env.page.file.src_uri))
+    def bind(name, render):
+        def call():
+            src = env.page.file.src_uri
+            preview.macro_called(src, name)
+            return marked(render(handbook_loaded(env.conf), src))
+
+        return call
 
     for name, render in page_macros().items():
-        env.macro(bind(render), name)
+        env.macro(bind(name, render), name)
     env.variables["counts"] = views.counts(hb)

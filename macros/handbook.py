@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import BaseModel
 
@@ -62,6 +62,18 @@ KINDS: dict[type[BaseModel], str] = {
     m.Statement: "statement",
     m.AskQuestion: "question to ask",
 }
+
+
+@functools.cache
+def refs_of(cls: type) -> tuple[tuple[str, str], ...]:
+    """The fields of a record of this type that hold ids, each with the kind of id."""
+    return tuple(item for kind, refs in REFS.items() if issubclass(cls, kind) for item in refs.items())
+
+
+@functools.cache
+def kind_of(cls: type) -> str | None:
+    """The kind whose ids must be unique that a record of this type is, if any."""
+    return next((name for kind, name in KINDS.items() if issubclass(cls, kind)), None)
 
 
 @dataclass(frozen=True)
@@ -116,10 +128,13 @@ class Handbook:
             m.KeyFigure: hb.figures, m.Checklist: hb.checklists, m.AntiPattern: hb.anti_patterns,
             m.RedFlagPhrase: hb.red_flags, m.Term: hb.terms, m.Statement: hb.statements, m.Interviewer: hb.interviewers,
         }  # fmt: skip
+        tables_of: dict[type, list[dict]] = {}
         for p in hb.placed:
-            for kind, table in index.items():
-                if isinstance(p.record, kind):
-                    table.setdefault(p.record.id, p.record)
+            cls = type(p.record)
+            if cls not in tables_of:
+                tables_of[cls] = [table for kind, table in index.items() if issubclass(cls, kind)]
+            for table in tables_of[cls]:
+                table.setdefault(p.record.id, p.record)
         hb.ratings = {p.record.round: p.record for p in hb.placed if isinstance(p.record, m.RoundRating)}
         for kind in (hb.questions, hb.loops):
             ordered = sorted(kind.items())
@@ -158,7 +173,7 @@ class Handbook:
     def _duplicate_ids(self) -> Iterator[Problem]:
         seen: dict[tuple[str, str], Placed] = {}
         for p in self.placed:
-            kind = next((name for cls, name in KINDS.items() if isinstance(p.record, cls)), None)
+            kind = kind_of(type(p.record))
             if kind is None:
                 continue
             first = seen.setdefault((kind, p.record.id), p)
@@ -177,20 +192,17 @@ class Handbook:
     def _dangling_refs(self) -> Iterator[Problem]:
         known = self.ref_tables()
         for p in self.placed:
-            for cls, refs in REFS.items():
-                if not isinstance(p.record, cls):
-                    continue
-                for name, kind in refs.items():
-                    value = getattr(p.record, name)
-                    values = value if isinstance(value, list) else [value]
-                    for i, ref in enumerate(values):
-                        if ref is None or ref in known[kind]:
-                            continue
-                        if kind == "pay band" and not self.bands:
-                            continue  # pay.yml is missing or broken, which is reported once already
-                        where = Placed(p.record, p.doc, (*p.loc, name) if isinstance(value, list) else p.loc)
-                        field_name = i if isinstance(value, list) else name
-                        yield where.problem(field_name, f"unknown {kind} '{ref}'{_nearest(ref, known[kind])}")
+            for name, kind in refs_of(type(p.record)):
+                value = getattr(p.record, name)
+                values = value if isinstance(value, list) else [value]
+                for i, ref in enumerate(values):
+                    if ref is None or ref in known[kind]:
+                        continue
+                    if kind == "pay band" and not self.bands:
+                        continue  # pay.yml is missing or broken, which is reported once already
+                    where = Placed(p.record, p.doc, (*p.loc, name) if isinstance(value, list) else p.loc)
+                    field_name = i if isinstance(value, list) else name
+                    yield where.problem(field_name, f"unknown {kind} '{ref}'{_nearest(ref, known[kind])}")
 
     def _checklist_item_ids(self) -> Iterator[Problem]:
         seen: dict[str, Placed] = {}
@@ -250,17 +262,31 @@ class Handbook:
 
 
 class KeptPerRecord:
-    """Values made from one record, kept while the record is the same object and `key` is equal:
-    `make serve` reloads only the files an edit touched, so every other file keeps its records."""
+    """Values made from one record, kept while the record is the same object, `key` is equal and
+    the records in `also` are the same objects. `make serve` reloads only the files an edit
+    touched, so every other file keeps its records. A full build forgets them all (`forget_all`):
+    between two full builds, the code, the templates and every file but questions are the same."""
+
+    _every: ClassVar[list[KeptPerRecord]] = []
 
     def __init__(self) -> None:
-        self._kept: dict[str, tuple[Any, Any, Any]] = {}
+        self._kept: dict[str, tuple[Any, Any, tuple, Any]] = {}
+        KeptPerRecord._every.append(self)
 
-    def get(self, record: Any, make: Callable[[], Any], key: Any = None) -> Any:
+    def get(self, record: Any, make: Callable[[], Any], key: Any = None, also: tuple = ()) -> Any:
         kept = self._kept.get(record.id)
-        if kept is None or kept[0] is not record or kept[1] != key:
-            kept = self._kept[record.id] = (record, key, make())
-        return kept[2]
+        if kept is None or kept[0] is not record or kept[1] != key or not same_objects(kept[2], also):
+            kept = self._kept[record.id] = (record, key, also, make())
+        return kept[3]
+
+    @classmethod
+    def forget_all(cls) -> None:
+        for kept in cls._every:
+            kept._kept.clear()
+
+
+def same_objects(these: tuple, those: tuple) -> bool:
+    return len(these) == len(those) and all(a is b for a, b in zip(these, those, strict=True))
 
 
 _TERMS_OF = KeptPerRecord()  # a question's glossary term ids, while the glossary's names are the same

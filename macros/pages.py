@@ -6,6 +6,7 @@ macros, so nothing in them is run as a template."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from . import components as c
@@ -106,14 +107,33 @@ def render_checklist(hb: Handbook, cl: Checklist) -> str:
     return render("checklist.md.j2", **_common(hb, here), cl=cl, known=" ".join(i.id for i in items), renamed=c.renamed_ids(items))
 
 
-def generated(hb: Handbook, question_page=None) -> dict[str, str]:
-    """Every page made from data, by its path under docs/: its Markdown source.
-    `question_page(hb, q)` may stand in for `render_question` (the preview reuses unchanged pages)."""
-    question_page = question_page or render_question
-    return {
-        **{c.track_src(t.id): render_track(hb, t) for t in hb.tracks.values()},
-        **{c.framework_src(f.id): render_framework(hb, f) for f in hb.frameworks.values()},
-        **{c.checklist_src(cl.id): render_checklist(hb, cl) for cl in hb.checklists.values()},
-        **{c.question_src(q.id): question_page(hb, q) for q in hb.questions.values()},
-        **{c.tag_src(tag): render_tag(hb, tag, questions) for tag, questions in hb.tags().items()},
-    }
+# How `generated` gets a page's source: `made(src, reads, make)`, where `reads` are the question
+# records the page shows. A full build calls `make()`; the preview (macros/preview.py) gives back
+# the page it made before when those records are the same objects as then.
+Made = Callable[[str, tuple[Question, ...], Callable[[], str]], str]
+
+
+def made_anew(src: str, reads: tuple[Question, ...], make: Callable[[], str]) -> str:
+    return make()
+
+
+def generated(hb: Handbook, made: Made = made_anew) -> dict[str, str]:
+    """Every page made from data, by its path under docs/: its Markdown source. Pages read, besides
+    the question records they name, only data other than questions."""
+    out: dict[str, str] = {}
+
+    def page(src: str, reads, make: Callable[[], str]) -> None:
+        out[src] = made(src, tuple(reads), make)
+
+    questions = list(hb.questions.values())
+    for t in hb.tracks.values():
+        page(c.track_src(t.id), (q for q in questions if t.id in q.tracks), lambda t=t: render_track(hb, t))
+    for f in hb.frameworks.values():
+        page(c.framework_src(f.id), hb.questions_for(framework=f.id), lambda f=f: render_framework(hb, f))
+    for cl in hb.checklists.values():
+        page(c.checklist_src(cl.id), (), lambda cl=cl: render_checklist(hb, cl))
+    for q in questions:
+        page(c.question_src(q.id), (q,), lambda q=q: render_question(hb, q))
+    for tag, tagged in hb.tags().items():
+        page(c.tag_src(tag), tagged, lambda tag=tag, tagged=tagged: render_tag(hb, tag, tagged))
+    return out

@@ -26,11 +26,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from watchdog.observers.polling import PollingObserver
 
-from . import components as c
-from . import pages
+from . import READS_QUESTIONS, pages
 from .datafiles import fingerprint
-from .handbook import Handbook
-from .models import Question
+from .handbook import Handbook, same_objects
 from .site import data_dir, handbook_for, project_root
 
 log = logging.getLogger("mkdocs.plugins.handbook.preview")
@@ -47,11 +45,13 @@ class Build:
     files: Files
     hb: Handbook
     sources: dict[str, str]
+    reads: dict[str, tuple]
     data: tuple
     inputs: tuple
     nav: object = None
     env: object = None
     markdown: dict[str, str] = field(default_factory=dict)
+    macros: dict[str, set[str]] = field(default_factory=dict)
     complete: bool = False
 
 
@@ -61,9 +61,26 @@ _last: Build | None = None
 # -- what the hooks record during a full build -------------------------------------------
 
 
-def started(config, files: Files, hb: Handbook, sources: dict[str, str]) -> None:
+class PageReads:
+    """`pages.generated`'s `made`: it records the question records each page reads, and with the
+    last build's, gives back the page made then when they are the same objects. The reload keeps
+    the record of every question file the edit did not touch, and nothing else changed."""
+
+    def __init__(self, last: Build | None = None) -> None:
+        self.reads: dict[str, tuple] = {}
+        self._last = last
+
+    def __call__(self, src: str, reads: tuple, make: Callable[[], str]) -> str:
+        self.reads[src] = reads
+        before = self._last.reads.get(src) if self._last else None
+        if before is not None and same_objects(before, reads):
+            return self._last.sources[src]
+        return make()
+
+
+def started(config, files: Files, hb: Handbook, sources: dict[str, str], reads: dict[str, tuple]) -> None:
     global _last
-    _last = Build(config, files, hb, sources, fingerprint(data_dir(config)), inputs(config))
+    _last = Build(config, files, hb, sources, reads, fingerprint(data_dir(config)), inputs(config))
 
 
 def remember(**made) -> None:
@@ -75,6 +92,11 @@ def remember(**made) -> None:
 def remember_markdown(page: Page, markdown: str) -> None:
     if _last is not None:
         _last.markdown[page.file.src_uri] = markdown
+
+
+def macro_called(src: str, name: str) -> None:
+    if _last is not None:
+        _last.macros.setdefault(src, set()).add(name)
 
 
 def finished() -> None:
@@ -138,7 +160,8 @@ def rebuild_touched() -> bool:
         hb = handbook_for(last.config)
     except PluginError:
         return False  # the full build reports the data's problems as usual
-    sources = pages.generated(hb, _unchanged_pages_reused(last))
+    made = PageReads(last)
+    sources = pages.generated(hb, made)
     if sources.keys() != last.sources.keys():
         return False
     try:
@@ -147,7 +170,7 @@ def rebuild_touched() -> bool:
     except BaseException:
         last.complete = False  # the next rebuild is a full one
         raise
-    last.hb, last.sources, last.data = hb, sources, now
+    last.hb, last.sources, last.reads, last.data = hb, sources, made.reads, now
     return True
 
 
@@ -157,17 +180,6 @@ def _only_question_files_edited(before: tuple, now: tuple) -> bool:
         return False
     changed = [new[0] for old, new in zip(before, now, strict=True) if old != new]
     return all(Path(path).parent.name == "questions" and path.endswith(".yml") for path in changed)
-
-
-def _unchanged_pages_reused(last: Build) -> Callable[[Handbook, Question], str]:
-    # A question's page reads only its own record and data other than questions, so the page of
-    # a record the reload gave back unchanged (the same object) is the page already made.
-    def question_page(hb: Handbook, q: Question) -> str:
-        if last.hb.questions.get(q.id) is q:
-            return last.sources[c.question_src(q.id)]
-        return pages.render_question(hb, q)
-
-    return question_page
 
 
 def _render_changed(last: Build, sources: dict[str, str]) -> None:
@@ -180,10 +192,10 @@ def _render_changed(last: Build, sources: dict[str, str]) -> None:
             if sources[src] == last.sources[src]:
                 continue
             file.content_string = sources[src]
-        elif not file.page.meta.get("render_macros"):
+        elif not (last.macros.get(src, set()) & READS_QUESTIONS):
             continue
         # A page made from data changed in its source, front matter (its title) included; a page
-        # under docs/ can change only in what its macros write.
+        # under docs/ can change only in what its macros write, and only those that show questions.
         if _read_again(file, config, files, None if made_from_data else last.markdown.get(src)):
             changed.append(file.page)
     if not changed:

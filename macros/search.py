@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 from markupsafe import escape
 
 from .components import BANK_PAGE, question_src, title_of
+from .handbook import KeptPerRecord
 from .text import markdown, page_url
 
 if TYPE_CHECKING:
@@ -118,7 +119,8 @@ def question_entries(hb: Handbook, separator: re.Pattern, directory_urls: bool =
     rows = []
     for q in hb.questions.values():
         title = str(escape(" ".join(title_of(q).split())))
-        rows.append((q, title, _prompt_words(markdown(q.prompt), title, separator)))
+        words = _PROMPT_WORDS.get(q, lambda q=q, title=title: _prompt_words(markdown(q.prompt), title, separator), key=separator)
+        rows.append((q, title, words))
     held_by = Counter(word for _, _, words in rows for word in words)
     common = max(COMMON_FLOOR, COMMON_SHARE * len(rows))
     return [
@@ -132,6 +134,9 @@ def question_entries(hb: Handbook, separator: re.Pattern, directory_urls: bool =
         }
         for q, title, words in rows
     ]
+
+
+_PROMPT_WORDS = KeptPerRecord()
 
 
 def _add_after_page(docs: list[dict], page: str, entries: list[dict]) -> None:

@@ -11,9 +11,9 @@ from . import components as c
 from .charts import pay_chart
 from .disagreements import figure_text, num, per_second, reported_topics, span_text
 from .disagreements import find as find_disagreements
-from .handbook import Handbook
+from .handbook import Handbook, KeptPerRecord
 from .html import render
-from .models import PayBand
+from .models import PayBand, Question, Term
 from .pay import Annualised, annualise, check_total, usd_span
 
 
@@ -179,10 +179,18 @@ def glossary(hb: Handbook, here: str) -> str:
         for term in hb.terms_in(q):
             used[term.id].append(q)
     terms = sorted(hb.terms.values(), key=lambda t: t.term.lower())
-    return _render(
-        "glossary.html", hb, here, terms=terms, used=used, used_shown=GLOSSARY_USED_SHOWN, all_terms=hb.terms,
-        fresh=c.freshness(hb, "glossary"),
-    )  # fmt: skip
+    sections = [
+        _GLOSSARY_TERMS.get(t, lambda t=t: _glossary_term(hb, here, t, used[t.id]), key=here, also=tuple(used[t.id])) for t in terms
+    ]
+    return _render("glossary.html", hb, here, terms=terms, sections=sections, fresh=c.freshness(hb, "glossary"))
+
+
+# A term's section, kept while the questions using it are the same records (`make serve`).
+_GLOSSARY_TERMS = KeptPerRecord()
+
+
+def _glossary_term(hb: Handbook, here: str, t: Term, used: list[Question]) -> str:
+    return _render("glossary_term.html", hb, here, t=t, used=used, used_shown=GLOSSARY_USED_SHOWN, all_terms=hb.terms)
 
 
 def rating_guide(hb: Handbook, here: str) -> str:

@@ -4,6 +4,7 @@ the same data writes, file for file. Any other change gets MkDocs' own full buil
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from pathlib import Path
@@ -14,9 +15,15 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
-from macros import preview
+from macros import READS_QUESTIONS, page_macros, preview
+from macros.load import load_handbook
 
-from .conftest import BUILD_EPOCH, ROOT, build_site, copy_data
+from .conftest import BUILD_EPOCH, DATA, ROOT, build_site, copy_data
+
+
+@pytest.fixture(scope="module")
+def handbook():
+    return load_handbook(DATA)
 
 
 @pytest.fixture
@@ -50,11 +57,16 @@ def rebuild_without_full_build() -> list[str]:
 def test_an_edited_question_rebuilds_what_it_touched_and_the_site_equals_a_full_build(previewed, tmp_path):
     data, site = previewed
     questions = sorted((data / "questions").glob("*.yml"))
-    first, second, third = questions[:3]
-    # One edit of each kind: a title alone (front matter only), a prompt alone, a facet.
+    first, second, third, fourth = questions[:4]
+    # One edit of each kind: a title alone (front matter only), a prompt alone (naming a glossary
+    # term it did not use), a facet, and the track, framework and tags a question is listed under.
     edit(first, title="Preview title after an edit")
-    edit(second, prompt=yaml.safe_load(second.read_text(encoding="utf-8"))["prompt"].rstrip() + " One more line of prompt.")
+    edit(second, prompt=yaml.safe_load(second.read_text(encoding="utf-8"))["prompt"].rstrip() + " What does the mark price do here?")
     edit(third, difficulty="foundation" if yaml.safe_load(third.read_text(encoding="utf-8"))["difficulty"] != "foundation" else "stretch")
+    record = yaml.safe_load(fourth.read_text(encoding="utf-8"))
+    others = sorted({t for q in questions[4:] for t in yaml.safe_load(q.read_text(encoding="utf-8"))["tags"]} - set(record["tags"]))
+    tracks = [t for t in record["tracks"] if t != "ai-ml-pm"] if "ai-ml-pm" in record["tracks"] else [*record["tracks"], "ai-ml-pm"]
+    edit(fourth, tracks=tracks, frameworks=["constraint-first", "dma"], tags=[*record["tags"][1:], others[0]])
     before = stamps(site)
 
     assert rebuild_without_full_build() == []
@@ -64,7 +76,8 @@ def test_an_edited_question_rebuilds_what_it_touched_and_the_site_equals_a_full_
     assert f"questions/{first.stem}/index.html" in rewritten
     assert "questions/index.html" in rewritten and "search/search_index.json" in rewritten
     assert f"questions/{second.stem}/index.html" in rewritten and f"questions/{third.stem}/index.html" in rewritten
-    assert "pay/index.html" not in rewritten and f"questions/{questions[3].stem}/index.html" not in rewritten
+    assert "glossary/index.html" in rewritten and "tracks/ai-ml-pm/index.html" in rewritten
+    assert "pay/index.html" not in rewritten and f"questions/{questions[4].stem}/index.html" not in rewritten
     assert "Preview title after an edit" in (site / "questions" / first.stem / "index.html").read_text(encoding="utf-8")
 
     full = tmp_path / "full"
@@ -73,6 +86,26 @@ def test_an_edited_question_rebuilds_what_it_touched_and_the_site_equals_a_full_
     assert sorted(stamps(site)) == sorted(stamps(full))
     differ = [path for path in stamps(full) if (site / path).read_bytes() != (full / path).read_bytes()]
     assert differ == []
+
+
+def test_page_macros_outside_reads_questions_show_no_question(handbook):
+    """The preview renders again only pages whose macros are in READS_QUESTIONS: every other page
+    macro must come out the same whatever the questions say, and each in it must not."""
+    kinds, tracks, frameworks = list(handbook.round_kinds), list(handbook.tracks), list(handbook.frameworks)
+
+    def altered(i: int, q):
+        return q.model_copy(update={
+            "title": f"Altered title {i}", "prompt": f"Altered prompt {i}: the mark price and the order book.",
+            "round": kinds[(kinds.index(q.round) + 1) % len(kinds)], "tracks": [tracks[i % len(tracks)]],
+            "difficulty": "foundation" if q.difficulty != "foundation" else "stretch", "tags": [f"altered-{i % 3}"],
+            "frameworks": [frameworks[i % len(frameworks)]], "sources": list(q.sources)[:1],
+        })  # fmt: skip
+
+    questions = reversed(list(handbook.questions.values()))
+    others = dataclasses.replace(handbook, questions={q.id: altered(i, q) for i, q in enumerate(questions)})
+    for name, render in page_macros().items():
+        same = render(handbook, "index.md") == render(others, "index.md")
+        assert same == (name not in READS_QUESTIONS), name
 
 
 @pytest.mark.parametrize(

@@ -118,17 +118,37 @@ def answer_payload(q: m.Question) -> dict:
 
 
 def write_questions_json(hb: Handbook, site_dir: Path, directory_urls: bool = True) -> None:
-    def write(target: Path, payload: dict) -> None:
-        target.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
     answers = Path(site_dir) / ANSWERS_DIR
     answers.mkdir(parents=True, exist_ok=True)
-    write(Path(site_dir) / QUESTIONS_JSON, questions_payload(hb, directory_urls))
+    _write(Path(site_dir) / QUESTIONS_JSON, _json(questions_payload(hb, directory_urls)))
     for q in hb.questions.values():
-        write(answers / f"{q.id}.json", _ANSWERS.get(q, lambda q=q: answer_payload(q)))
+        _write(answers / f"{q.id}.json", _ANSWERS.get(q, lambda q=q: _json(answer_payload(q))))
+
+
+def _json(payload: dict) -> str:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
 _ANSWERS = KeptPerRecord()
+# What this process last wrote to each file, and the file's size and time of change after: a
+# rebuild under `make serve` writes only the answers of the edited questions.
+_WRITTEN: dict[Path, tuple[str, tuple[int, int]]] = {}
+
+
+def _write(target: Path, text: str) -> None:
+    kept = _WRITTEN.get(target)
+    if kept is not None and kept[0] == text and kept[1] == _stamp(target):
+        return
+    target.write_text(text, encoding="utf-8")
+    _WRITTEN[target] = (text, _stamp(target))
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (st.st_size, st.st_mtime_ns)
 
 
 def starter_question(hb: Handbook) -> m.Question:
