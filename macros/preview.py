@@ -1,6 +1,8 @@
 """The preview `make serve` runs: after an edit to question files only, the pages whose
 source or Markdown changed are rendered again, in place, by MkDocs' own page steps; the rest
-of the site stays as the last build wrote it.
+of the site stays as the last build wrote it. A page made from data is made again only when a
+question record it shows changed (`PageReads`), and a page under docs/ only when it calls a
+macro in READS_QUESTIONS.
 
 The first build is MkDocs' own full build, and so is the rebuild after any other change:
 another data file, a question added, removed or renamed, a tag gained or lost, anything
