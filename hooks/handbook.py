@@ -10,7 +10,6 @@ from pathlib import Path
 # MkDocs loads hook files by path; make the project's `macros` package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from markupsafe import escape  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import pages, pdf, preview, search  # noqa: E402
@@ -18,13 +17,8 @@ from macros.components import checklist_src, framework_src, track_src  # noqa: E
 from macros.handbook import KeptPerRecord  # noqa: E402
 from macros.prerendered import PrerenderedHtml, anchor_ids  # noqa: E402
 from macros.site import handbook_for  # noqa: E402
+from macros.text import theme_title  # noqa: E402
 from macros.tools import drill  # noqa: E402
-
-
-def title(text: str) -> str:
-    """A title from data for the sidebar: the theme places nav titles in the page unescaped."""
-    return str(escape(" ".join(text.split())))
-
 
 # The stylesheets mkdocs.yml lists are shipped as this one file, so a page waits for one
 # request, not six, before its first paint; the parts stay separate in docs/assets/.
@@ -41,7 +35,7 @@ def on_config(config):
         config["markdown_extensions"].append(PrerenderedHtml())
     config["nav"] = [
         {"Home": "index.md"},
-        {"Tracks": ["tracks/index.md", *[{title(t.name): track_src(t.id)} for t in hb.tracks.values()]]},
+        {"Tracks": ["tracks/index.md", *[{theme_title(t.name): track_src(t.id)} for t in hb.tracks.values()]]},
         {"Question bank": ["questions/index.md", "tags.md", "glossary.md", "rating-guide.md", "ask.md"]},
         {
             "Practice": [
@@ -54,8 +48,8 @@ def on_config(config):
                 "practice/plan.md",
             ]
         },
-        {"Frameworks": ["frameworks/index.md", *[{title(f.name): framework_src(f.id)} for f in hb.frameworks.values()]]},
-        {"Checklists": ["checklists/index.md", *[{title(cl.title): checklist_src(cl.id)} for cl in hb.checklists.values()]]},
+        {"Frameworks": ["frameworks/index.md", *[{theme_title(f.name): framework_src(f.id)} for f in hb.frameworks.values()]]},
+        {"Checklists": ["checklists/index.md", *[{theme_title(cl.title): checklist_src(cl.id)} for cl in hb.checklists.values()]]},
         {"Pay": "pay.md"},
         {"Key figures": "key-figures.md"},
         {"Where sources disagree": "disagreements.md"},

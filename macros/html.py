@@ -9,11 +9,11 @@ import json
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import components as c
 from .pay import usd, usd_span
-from .text import href, markdown, md_heading, plain, short_title
+from .text import href, markdown, md_heading, plain, short_title, theme_title
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -29,7 +29,7 @@ def yaml_scalar(value: object) -> Markup:
     """A front-matter value: JSON is valid YAML, and a title is HTML-escaped because the theme
     places page titles in the page unescaped."""
     if isinstance(value, str):
-        value = str(escape(" ".join(value.split())))
+        value = theme_title(value)
     return Markup(json.dumps(value))
 
 

@@ -38,7 +38,7 @@ from markupsafe import escape
 
 from .components import BANK_PAGE, question_src, title_of
 from .handbook import KeptPerRecord
-from .text import markdown, page_url
+from .text import markdown, page_url, theme_title
 
 if TYPE_CHECKING:
     from .handbook import Handbook
@@ -118,7 +118,7 @@ def question_entries(hb: Handbook, separator: re.Pattern, directory_urls: bool =
     the tags), with the prompt cut down to the words search needs."""
     rows = []
     for q in hb.questions.values():
-        title = str(escape(" ".join(title_of(q).split())))
+        title = theme_title(title_of(q))
         words = _PROMPT_WORDS.get(q, lambda q=q, title=title: _prompt_words(markdown(q.prompt), title, separator), key=separator)
         rows.append((q, title, words))
     held_by = Counter(word for _, _, words in rows for word in words)

@@ -146,6 +146,12 @@ def short_title(text: str, limit: int = 90) -> str:
     return first[: first.rfind(" ", 0, limit)].rstrip(",;:") + "…"
 
 
+def theme_title(text: str) -> str:
+    """A title from data on one line, escaped: the theme places page, nav and search titles in
+    the page unescaped."""
+    return str(escape(" ".join(text.split())))
+
+
 def page_url(src: str, directory_urls: bool = True) -> str:
     """The URL MkDocs gives the page built from `src` (a docs-relative .md path)."""
     stem = src.removesuffix(".md")

@@ -66,7 +66,8 @@
     var result = box.querySelector(".hb-start-result");
     var trackSelect = form && form.querySelector("select[name=track]");
     var dateInput = form && form.querySelector("input[name=date]");
-    if (!form || !result || !trackSelect || !dateInput || !box.querySelector(".hb-start-static")) return;
+    var general = box.querySelector(".hb-start-static");
+    if (!form || !result || !trackSelect || !dateInput || !general) return;
 
     // The track list comes from the track cards, so a new track in the data appears here too.
     var seen = {};
@@ -83,7 +84,6 @@
     if (saved && !isNaN(dayNumber(saved.date))) dateInput.value = saved.date;
     var root = new URL(HB.load ? HB.load.root : "./", location.href);
 
-    var general = box.querySelector(".hb-start-static");
     function show() {
       while (result.firstChild) result.removeChild(result.firstChild);
       var track = trackSelect.value;
