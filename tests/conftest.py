@@ -1,4 +1,4 @@
-"""Shared fixtures: building the site from a data folder, serving it on
+"""Shared fixtures: the shipped handbook, building the site from a data folder, serving it on
 127.0.0.1, and a headless Chromium driven by Playwright."""
 
 from __future__ import annotations
@@ -52,6 +52,14 @@ def copy_data(tmp: Path) -> Path:
     target = tmp / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def handbook():
+    """The shipped data, loaded and checked once; tests read it and never change it."""
+    from macros.load import load_handbook
+
+    return load_handbook(DATA)
 
 
 @pytest.fixture(scope="session")

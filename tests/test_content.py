@@ -16,12 +16,12 @@ from macros.components import ORIGINS
 from macros.load import DataError, load_handbook
 from macros.problems import Problem
 
-from .conftest import DATA, copy_data
+from .conftest import copy_data
 
 
 @pytest.fixture(scope="module")
-def hb():
-    return load_handbook(DATA)
+def hb(handbook):
+    return handbook
 
 
 def soup(site: Path, page: str) -> BeautifulSoup:

@@ -7,14 +7,12 @@ import functools
 import re
 
 import markdown
-import pytest
 from mkdocs.utils import meta
 
 from macros import page_macros, pages
-from macros.load import load_handbook
 from macros.prerendered import END, START, PrerenderedHtml, anchor_ids, marked
 
-from .conftest import DATA, mkdocs_config
+from .conftest import mkdocs_config
 
 
 def converter(*extra: markdown.Extension) -> markdown.Markdown:
@@ -24,11 +22,6 @@ def converter(*extra: markdown.Extension) -> markdown.Markdown:
         names.append(name)
         configs[name] = options or {}
     return markdown.Markdown(extensions=[*names, *extra], extension_configs=configs)
-
-
-@pytest.fixture(scope="module")
-def handbook():
-    return load_handbook(DATA)
 
 
 def test_every_question_page_is_what_markdown_would_make_of_it(handbook):

@@ -16,14 +16,8 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
 from macros import READS_QUESTIONS, page_macros, preview
-from macros.load import load_handbook
 
-from .conftest import BUILD_EPOCH, DATA, ROOT, build_site, copy_data
-
-
-@pytest.fixture(scope="module")
-def handbook():
-    return load_handbook(DATA)
+from .conftest import BUILD_EPOCH, ROOT, build_site, copy_data
 
 
 @pytest.fixture
