@@ -1,4 +1,4 @@
-"""The mkdocs-macros module: registers the handbook's macros, nothing else.
+"""The mkdocs-macros module: registers the handbook's macros, and names those that show questions.
 
 The page views are imported when the site is configured, not with the package, so
 `python -m macros.check` loads only the models and the loader."""
