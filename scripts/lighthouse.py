@@ -11,6 +11,11 @@ measured in the same run, says what the handbook adds. The bank is measured twic
 the shipped size and with the bank filled to 1,000 questions. Nothing is asserted: the
 table is compared with the targets and printed.
 
+Lighthouse's score moves with the machine's speed from one run to the next. A second table
+therefore gives the main thread's own work while each page starts (Chromium's task time from
+load until the page is idle, not slowed, the median of several loads, ours and bare in turn):
+the gap between ours and bare Material there is what Lighthouse's blocking time scales up.
+
 Lighthouse's simulated phone is this machine slowed down by a fixed factor, 4× by default, which
 its authors chose so that a high-end desktop becomes their mid-tier phone. This machine is slower
 than that desktop, so 4× here emulates a slower phone than Lighthouse means. By default the CPU
@@ -168,6 +173,44 @@ def measure(
             server.shutdown()
 
 
+def start_up_work(sites: dict[str, Path], pages: dict[str, str], loads: int) -> dict[str, dict[str, float]]:
+    """page kind -> site name -> median milliseconds of main-thread task time from opening the page
+    until a second after its load event, in Chromium at a phone's viewport, not slowed."""
+    from playwright.sync_api import sync_playwright
+
+    servers = {name: serve(site) for name, site in sites.items()}
+    table: dict[str, dict[str, float]] = {}
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            for kind, path in pages.items():
+                samples: dict[str, list[float]] = {name: [] for name in sites}
+                for _ in range(loads):
+                    for name, (_, base) in servers.items():
+                        context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
+                        page = context.new_page()
+                        cdp = context.new_cdp_session(page)
+                        cdp.send("Performance.enable")
+                        page.goto(base + path, wait_until="load")
+                        page.wait_for_timeout(1000)
+                        metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+                        samples[name].append(metrics["TaskDuration"] * 1000)
+                        context.close()
+                table[kind] = {name: statistics.median(values) for name, values in samples.items()}
+            browser.close()
+    finally:
+        for server, _ in servers.values():
+            server.shutdown()
+    return table
+
+
+def start_up_table(rows: dict[str, dict[str, float]]) -> str:
+    lines = [f"{'page':<10}  {'ours ms':>7}  {'bare ms':>7}  {'ours/bare':>9}"]
+    for kind, sites in rows.items():
+        lines.append(f"{kind:<10}  {sites['ours']:>7.0f}  {sites['bare']:>7.0f}  {sites['ours'] / sites['bare']:>8.2f}×")
+    return "\n".join(lines)
+
+
 def build(data_dir: Path, out: Path) -> None:
     build_once(CONFIG, out, mkdocs_env(data_dir))
 
@@ -184,6 +227,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; the median is reported")
     parser.add_argument("--no-large-bank", action="store_true", help="skip the bank at 1,000 questions")
+    parser.add_argument("--loads", type=int, default=9, help="page loads per site for the start-up work; the median is reported")
     parser.add_argument(
         "--cpu-slowdown", default="auto", help="Lighthouse's CPU slowdown: auto (calibrated to this machine) or a factor (4 is its default)"
     )
@@ -195,6 +239,8 @@ def main(argv: list[str]) -> int:
         print("… building the shipped site, and its pages with bare Material", flush=True)
         build(DATA, work / "site")
         sites = {"ours": work / "site", "bare": bare_site(DATA, work)}
+        print("… timing each page's start-up work in Chromium", flush=True)
+        work_rows = start_up_work(sites, PAGES, args.loads)
         slowdown, calibration = cpu_slowdown(binary, args.cpu_slowdown, sites["bare"])
         print(f"… {calibration}", flush=True)
         rows = measure(binary, sites, PAGES, args.runs, slowdown)
@@ -213,6 +259,9 @@ def main(argv: list[str]) -> int:
     print(f"{calibration}; the page runs' own indexes (medians per page): {min(indexes):.0f} to {max(indexes):.0f}.")
     print("bare: the same pages built by Material alone. TBT: total blocking time.")
     print(report_table(rows))
+    print()
+    print(f"Main-thread work while each page starts (Chromium, 412 px, not slowed; median of {args.loads} loads, in turn):")
+    print(start_up_table(work_rows))
     print()
     for label, passed, detail in verdicts(rows):
         print(f"{'PASS' if passed else 'FAIL'}  {label}: {detail}")
