@@ -29,6 +29,7 @@ measures and reports on every run. `--cpu-slowdown 4` runs Lighthouse's uncalibr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gzip
 import http.server
@@ -41,6 +42,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,6 +97,17 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+@contextlib.contextmanager
+def serving(sites: dict[str, Path]) -> Iterator[dict[str, str]]:
+    """Each site served on its own port: site name -> base address."""
+    servers = {name: serve(site) for name, site in sites.items()}
+    try:
+        yield {name: base for name, (_, base) in servers.items()}
+    finally:
+        for server, _ in servers.values():
+            server.shutdown()
+
+
 def lighthouse_bin() -> Path:
     binary = TOOLS / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
@@ -141,11 +154,8 @@ def cpu_slowdown(binary: Path, choice: str, site: Path, runs: int = 3) -> tuple[
     machine (the median of `runs` Lighthouse runs on the home page of `site`); and a line saying which."""
     if choice != "auto":
         return float(choice), f"CPU slowdown {float(choice):.2f}×, as asked"
-    server, base = serve(site)
-    try:
-        index = statistics.median(scores(binary, base)["benchmark_index"] for _ in range(runs))
-    finally:
-        server.shutdown()
+    with serving({"site": site}) as bases:
+        index = statistics.median(scores(binary, bases["site"])["benchmark_index"] for _ in range(runs))
     slowdown = slowdown_for(index)
     return slowdown, f"CPU slowdown {slowdown:.2f}×, calibrated to this machine's benchmark index of {index:.0f} (Lighthouse's default: 4×)"
 
@@ -155,22 +165,18 @@ def measure(
 ) -> dict[str, dict[str, dict[str, float]]]:
     """page kind -> site name -> median of each figure. The sites take turns on each page, so a
     change in the machine's load touches both alike."""
-    servers = {name: serve(site) for name, site in sites.items()}
-    try:
-        table: dict[str, dict[str, dict[str, float]]] = {}
+    table: dict[str, dict[str, dict[str, float]]] = {}
+    with serving(sites) as bases:
         for kind, path in pages.items():
             if not all((site / path / "index.html").is_file() for site in sites.values()):
                 continue
             samples: dict[str, list[dict[str, float]]] = {name: [] for name in sites}
             for _ in range(runs):
-                for name, (_, base) in servers.items():
+                for name, base in bases.items():
                     samples[name].append(scores(binary, base + path, slowdown))
             table[kind] = {name: {key: statistics.median(s[key] for s in runs_) for key in runs_[0]} for name, runs_ in samples.items()}
             print(f"… {kind}: " + "; ".join(f"{name} performance {r['performance']:.0f}" for name, r in table[kind].items()), flush=True)
-        return table
-    finally:
-        for server, _ in servers.values():
-            server.shutdown()
+    return table
 
 
 def start_up_work(sites: dict[str, Path], pages: dict[str, str], loads: int) -> dict[str, dict[str, float]]:
@@ -178,29 +184,24 @@ def start_up_work(sites: dict[str, Path], pages: dict[str, str], loads: int) -> 
     until a second after its load event, in Chromium at a phone's viewport, not slowed."""
     from playwright.sync_api import sync_playwright
 
-    servers = {name: serve(site) for name, site in sites.items()}
     table: dict[str, dict[str, float]] = {}
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            for kind, path in pages.items():
-                samples: dict[str, list[float]] = {name: [] for name in sites}
-                for _ in range(loads):
-                    for name, (_, base) in servers.items():
-                        context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
-                        page = context.new_page()
-                        cdp = context.new_cdp_session(page)
-                        cdp.send("Performance.enable")
-                        page.goto(base + path, wait_until="load")
-                        page.wait_for_timeout(1000)
-                        metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-                        samples[name].append(metrics["TaskDuration"] * 1000)
-                        context.close()
-                table[kind] = {name: statistics.median(values) for name, values in samples.items()}
-            browser.close()
-    finally:
-        for server, _ in servers.values():
-            server.shutdown()
+    with serving(sites) as bases, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        for kind, path in pages.items():
+            samples: dict[str, list[float]] = {name: [] for name in sites}
+            for _ in range(loads):
+                for name, base in bases.items():
+                    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
+                    page = context.new_page()
+                    cdp = context.new_cdp_session(page)
+                    cdp.send("Performance.enable")
+                    page.goto(base + path, wait_until="load")
+                    page.wait_for_timeout(1000)
+                    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+                    samples[name].append(metrics["TaskDuration"] * 1000)
+                    context.close()
+            table[kind] = {name: statistics.median(values) for name, values in samples.items()}
+        browser.close()
     return table
 
 
