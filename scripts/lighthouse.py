@@ -13,8 +13,9 @@ table is compared with the targets and printed.
 
 Lighthouse's score moves with the machine's speed from one run to the next. A second table
 therefore gives the main thread's own work while each page starts (Chromium's task time from
-load until the page is idle, not slowed, the median of several loads, ours and bare in turn):
-the gap between ours and bare Material there is what Lighthouse's blocking time scales up.
+opening the page until a second after its load event, not slowed, the median of several loads,
+ours and bare in turn): the gap between ours and bare Material there is what Lighthouse's
+blocking time scales up.
 
 Lighthouse's simulated phone is this machine slowed down by a fixed factor, 4× by default, which
 its authors chose so that a high-end desktop becomes their mid-tier phone. This machine is slower
