@@ -18,8 +18,8 @@ ours and bare in turn): the gap between ours and bare Material there is what Lig
 blocking time scales up.
 
 Lighthouse's simulated phone is this machine slowed down by a fixed factor, 4× by default, which
-its authors chose so that a high-end desktop becomes their mid-tier phone. This machine is slower
-than that desktop, so 4× here emulates a slower phone than Lighthouse means. By default the CPU
+its authors chose so that a high-end desktop becomes their mid-tier phone. This machine's speed
+moves from hour to hour, so 4× here emulates a different phone each time. By default the CPU
 slowdown is calibrated as Lighthouse's documentation says (docs/throttling.md, "Calibrating the
 CPU slowdown", and the calculator it links): from the machine's benchmark index, which Lighthouse
 measures and reports on every run. `--cpu-slowdown 4` runs Lighthouse's uncalibrated default.
@@ -161,22 +161,29 @@ def cpu_slowdown(binary: Path, choice: str, site: Path, runs: int = 3) -> tuple[
     return slowdown, f"CPU slowdown {slowdown:.2f}×, calibrated to this machine's benchmark index of {index:.0f} (Lighthouse's default: 4×)"
 
 
-def measure(
-    binary: Path, sites: dict[str, Path], pages: dict[str, str], runs: int, slowdown: float
-) -> dict[str, dict[str, dict[str, float]]]:
-    """page kind -> site name -> median of each figure. The sites take turns on each page, so a
-    change in the machine's load touches both alike."""
-    table: dict[str, dict[str, dict[str, float]]] = {}
+def in_turn(sites: dict[str, Path], pages: dict[str, str], runs: int, sample) -> dict[str, dict[str, list]]:
+    """page kind -> site name -> `runs` samples of `sample(address)`. The sites take turns on each
+    page, so a change in the machine's load touches both alike; a page one site lacks is skipped."""
+    table: dict[str, dict[str, list]] = {}
     with serving(sites) as bases:
         for kind, path in pages.items():
             if not all((site / path / "index.html").is_file() for site in sites.values()):
                 continue
-            samples: dict[str, list[dict[str, float]]] = {name: [] for name in sites}
+            table[kind] = {name: [] for name in sites}
             for _ in range(runs):
                 for name, base in bases.items():
-                    samples[name].append(scores(binary, base + path, slowdown))
-            table[kind] = {name: {key: statistics.median(s[key] for s in runs_) for key in runs_[0]} for name, runs_ in samples.items()}
-            print(f"… {kind}: " + "; ".join(f"{name} performance {r['performance']:.0f}" for name, r in table[kind].items()), flush=True)
+                    table[kind][name].append(sample(base + path))
+    return table
+
+
+def measure(
+    binary: Path, sites: dict[str, Path], pages: dict[str, str], runs: int, slowdown: float
+) -> dict[str, dict[str, dict[str, float]]]:
+    """page kind -> site name -> median of each Lighthouse figure."""
+    table = {}
+    for kind, samples in in_turn(sites, pages, runs, lambda url: scores(binary, url, slowdown)).items():
+        table[kind] = {name: {key: statistics.median(s[key] for s in runs_) for key in runs_[0]} for name, runs_ in samples.items()}
+        print(f"… {kind}: " + "; ".join(f"{name} performance {r['performance']:.0f}" for name, r in table[kind].items()), flush=True)
     return table
 
 
@@ -185,25 +192,23 @@ def start_up_work(sites: dict[str, Path], pages: dict[str, str], loads: int) -> 
     until a second after its load event, in Chromium at a phone's viewport, not slowed."""
     from playwright.sync_api import sync_playwright
 
-    table: dict[str, dict[str, float]] = {}
-    with serving(sites) as bases, sync_playwright() as pw:
+    with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        for kind, path in pages.items():
-            samples: dict[str, list[float]] = {name: [] for name in sites}
-            for _ in range(loads):
-                for name, base in bases.items():
-                    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
-                    page = context.new_page()
-                    cdp = context.new_cdp_session(page)
-                    cdp.send("Performance.enable")
-                    page.goto(base + path, wait_until="load")
-                    page.wait_for_timeout(1000)
-                    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-                    samples[name].append(metrics["TaskDuration"] * 1000)
-                    context.close()
-            table[kind] = {name: statistics.median(values) for name, values in samples.items()}
+
+        def task_ms(url: str) -> float:
+            context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Performance.enable")
+            page.goto(url, wait_until="load")
+            page.wait_for_timeout(1000)
+            metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+            context.close()
+            return metrics["TaskDuration"] * 1000
+
+        table = in_turn(sites, pages, loads, task_ms)
         browser.close()
-    return table
+    return {kind: {name: statistics.median(values) for name, values in samples.items()} for kind, samples in table.items()}
 
 
 def start_up_table(rows: dict[str, dict[str, float]]) -> str:
