@@ -48,8 +48,10 @@
     if (HB.store) HB.store.set(name, value);
   }
 
+  /* Digits grouped by hand: the first toLocaleString on a page loads the browser's locale
+   * data, which costs a phone more than the whole calculator. */
   function usd(value) {
-    return "$" + Math.round(value).toLocaleString("en-US");
+    return "$" + String(Math.round(value) || 0).replace(/\B(?=(\d{3})+$)/g, ",");
   }
 
   function clock(seconds) {

@@ -82,7 +82,7 @@
     return Object.keys(groups).map(function (k) {
       var g = groups[k];
       return { key: g.key, count: g.count, average: g.sum / g.count };
-    }).sort(function (a, b) { return a.average - b.average || a.key.localeCompare(b.key); });
+    }).sort(function (a, b) { return a.average - b.average || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0); });
   }
 
   HB.practice.drillWeights = drillWeights;

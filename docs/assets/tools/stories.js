@@ -73,7 +73,10 @@
 
   function savedStories() {
     return storyNames().map(function (n) { return load(n, null); }).filter(validStory)
-      .sort(function (a, b) { return String(b.updated || "").localeCompare(String(a.updated || "")); });
+      .sort(function (a, b) {
+        var x = String(a.updated || ""), y = String(b.updated || "");
+        return x < y ? 1 : x > y ? -1 : 0; // ISO timestamps: newest first
+      });
   }
 
   function newStory() {
