@@ -54,6 +54,11 @@
     return "$" + String(Math.round(value) || 0).replace(/\B(?=(\d{3})+$)/g, ",");
   }
 
+  /* Plain string order, for ids and ISO timestamps: localeCompare loads the collator on first use. */
+  function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
   function clock(seconds) {
     var s = Math.max(0, Math.ceil(seconds));
     var m = Math.floor(s / 60);
@@ -151,7 +156,7 @@
   HB.onPage(linkQuestionToDrill);
 
   HB.dom = {
-    el: el, clear: clear, readConfig: readConfig, siteRoot: siteRoot, load: load, save: save, usd: usd,
+    el: el, clear: clear, readConfig: readConfig, siteRoot: siteRoot, load: load, save: save, usd: usd, compare: compare,
     clock: clock, field: field, select: select, isObject: isObject, tool: tool, copyText: copyText,
     loadQuestions: loadQuestions, loadAnswer: loadAnswer,
   };

@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   var HB = (window.HB = window.HB || {});
-  var isObject = HB.dom.isObject;
+  var isObject = HB.dom.isObject, compare = HB.dom.compare;
   HB.practice = HB.practice || {};
   /* Mock results ({q, r, t}) merged into the drill history by time: a question scored in a
    * mock counts as drilled at the mock's rating. Mirrors `with_mocks` in drill.py. */
@@ -82,7 +82,7 @@
     return Object.keys(groups).map(function (k) {
       var g = groups[k];
       return { key: g.key, count: g.count, average: g.sum / g.count };
-    }).sort(function (a, b) { return a.average - b.average || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0); });
+    }).sort(function (a, b) { return a.average - b.average || compare(a.key, b.key); });
   }
 
   HB.practice.drillWeights = drillWeights;

@@ -5,7 +5,8 @@
   "use strict";
   var HB = (window.HB = window.HB || {});
   var dom = HB.dom;
-  var el = dom.el, clear = dom.clear, load = dom.load, save = dom.save, field = dom.field, isObject = dom.isObject;
+  var el = dom.el, clear = dom.clear, load = dom.load, save = dom.save, field = dom.field, isObject = dom.isObject,
+    compare = dom.compare;
   HB.practice = HB.practice || {};
   var regexCache = {};
   function found(pattern, text) {
@@ -73,10 +74,7 @@
 
   function savedStories() {
     return storyNames().map(function (n) { return load(n, null); }).filter(validStory)
-      .sort(function (a, b) {
-        var x = String(a.updated || ""), y = String(b.updated || "");
-        return x < y ? 1 : x > y ? -1 : 0; // ISO timestamps: newest first
-      });
+      .sort(function (a, b) { return compare(String(b.updated || ""), String(a.updated || "")); }); // newest first
   }
 
   function newStory() {
