@@ -255,3 +255,32 @@ def test_nothing_moves_while_a_page_starts_its_script(browser, site_url, path, w
     shift = page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)")
     context.close()
     assert shift < 0.02, f"{path} at {width} px: layout shift {shift:.3f}"
+
+
+# Each of these loads the browser's locale data on its first call, a cost a phone pays at start-up.
+RECORD_LOCALE_CALLS = """window.__localeCalls = [];
+const watch = (owner, name) => {
+  const original = owner[name];
+  owner[name] = function (...args) {
+    const caller = (new Error().stack.split("\\n")[2] || "").trim();
+    if (/\\/assets\\/(?!javascripts\\/)/.test(caller)) window.__localeCalls.push(name + " " + caller);
+    return original.apply(this, args);
+  };
+};
+watch(Number.prototype, "toLocaleString");
+watch(String.prototype, "localeCompare");
+for (const name of ["toLocaleString", "toLocaleDateString", "toLocaleTimeString"]) watch(Date.prototype, name);
+for (const name of ["NumberFormat", "Collator", "DateTimeFormat"]) watch(Intl, name);"""
+
+
+@pytest.mark.parametrize("path", LIVE)
+def test_no_script_of_the_handbook_loads_locale_data_while_a_page_starts(browser, site_url, path):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.add_init_script(RECORD_LOCALE_CALLS)
+    page.goto(site_url + path)
+    page.locator(LIVE[path]).wait_for()
+    page.wait_for_timeout(300)
+    calls = page.evaluate("window.__localeCalls")
+    context.close()
+    assert calls == [], f"{path}: {calls}"
