@@ -243,17 +243,25 @@ new PerformanceObserver(list => list.getEntries().forEach(e => { if (!e.hadRecen
   .observe({type: "layout-shift", buffered: true});"""
 
 
+def after_start(browser, url: str, path: str, viewport: dict, recorder: str, read: str, settle_ms: int):
+    """Open `path` with `recorder` running before any script, wait until its component is live
+    and `settle_ms` more, and return what `read` evaluates to."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.add_init_script(recorder)
+    page.goto(url + path)
+    page.locator(LIVE[path]).wait_for()
+    page.wait_for_timeout(settle_ms)
+    result = page.evaluate(read)
+    context.close()
+    return result
+
+
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("path", LIVE)
 def test_nothing_moves_while_a_page_starts_its_script(browser, site_url, path, width):
-    context = browser.new_context(viewport={"width": width, "height": 740 if width == 360 else 900})
-    page = context.new_page()
-    page.add_init_script(RECORD_SHIFTS)
-    page.goto(site_url + path)
-    page.locator(LIVE[path]).wait_for()
-    page.wait_for_timeout(500)
-    shift = page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)")
-    context.close()
+    viewport = {"width": width, "height": 740 if width == 360 else 900}
+    shift = after_start(browser, site_url, path, viewport, RECORD_SHIFTS, "window.__shifts.reduce((a, b) => a + b, 0)", 500)
     assert shift < 0.02, f"{path} at {width} px: layout shift {shift:.3f}"
 
 
@@ -275,12 +283,5 @@ for (const name of ["NumberFormat", "Collator", "DateTimeFormat"]) watch(Intl, n
 
 @pytest.mark.parametrize("path", LIVE)
 def test_no_script_of_the_handbook_loads_locale_data_while_a_page_starts(browser, site_url, path):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.add_init_script(RECORD_LOCALE_CALLS)
-    page.goto(site_url + path)
-    page.locator(LIVE[path]).wait_for()
-    page.wait_for_timeout(300)
-    calls = page.evaluate("window.__localeCalls")
-    context.close()
+    calls = after_start(browser, site_url, path, PHONE, RECORD_LOCALE_CALLS, "window.__localeCalls", 300)
     assert calls == [], f"{path}: {calls}"
