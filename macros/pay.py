@@ -8,6 +8,7 @@ no dollar value without a valuation, so it is left out and said so.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from .models import PayBand
@@ -95,7 +96,8 @@ def check_total(band: PayBand, default_years: int = 4) -> TotalCheck | None:
 
 
 def usd(value: float) -> str:
-    return f"${value:,.0f}"
+    """Whole dollars, halves rounded up, as the calculators' `usd` in the browser rounds them."""
+    return f"${math.floor(value + 0.5):,}"
 
 
 def usd_span(low: float, high: float) -> str:

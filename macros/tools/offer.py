@@ -3,17 +3,22 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from .. import components as c
 from .. import models as m
 from ..handbook import Handbook
 from ..html import render
-from ..pay import Annualised, annualise
+from ..pay import Annualised, annualise, usd
 from ..text import plain
 from . import choices, practice_of, tool
 
 CADENCE_MONTHS = {"monthly": 1, "quarterly": 3, "yearly": 12}
+CADENCES = [("monthly", "Monthly"), ("quarterly", "Quarterly"), ("yearly", "Yearly")]
+EQUITY_MODES = [("annual", "Value vesting per year"), ("total", "Total grant over the vesting years")]
 
 
 @dataclass(frozen=True)
@@ -123,6 +128,60 @@ def position(total: float, low: float, high: float) -> str:
     return "within"
 
 
+def js_num(value: float) -> str:
+    """A number as JavaScript's String() writes it: no ".0" on a whole number."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def js_round(value: float) -> int:
+    """Math.round: halves go up."""
+    return math.floor(value + 0.5)
+
+
+def vesting_note(offer: Offer) -> str:
+    if not offer.equity_per_year:
+        return "No equity or tokens entered."
+    step = CADENCE_MONTHS[offer.cadence]
+    first = step
+    while first < offer.cliff_months and first < offer.vesting_years * 12:
+        first += step
+    text = f"The first equity vests at the end of month {first}"
+    if offer.cliff_months > 0 and first > step:
+        text += " (the cliff releases everything owed up to then)"
+    return f"{text}, then {offer.cadence} until month {offer.vesting_years * 12}."
+
+
+def band_row(band: dict, total: float) -> tuple[dict, str, str]:
+    """A band of the calculator's configuration against an offer: where the offer falls, and by how much."""
+    total = js_round(total)
+    if total < band["low"]:
+        return band, "below", f"{usd(band['low'] - total)} under its low end"
+    if total > band["high"]:
+        return band, "above", f"{usd(total - band['high'])} over its high end"
+    return band, "within", "inside the range"
+
+
+def live_view(offer: Offer, config: dict, track: str, default_years: int) -> Markup:
+    """The calculator for `offer` as offer.js draws it, so the page shows it before the script runs."""
+    total = annualise_offer(offer, default_years)
+    bonus = offer.base * offer.bonus_target_pct / 100
+    years = offer.vesting_years
+    parts = [
+        ("Base", offer.base), (f"Target bonus ({js_num(offer.bonus_target_pct)}% of base)", bonus),
+        ("Equity or tokens per year", offer.equity_per_year),
+        (f"Sign-on ÷ {years} {'year' if years == 1 else 'years'}", offer.sign_on / years),
+    ]  # fmt: skip
+    cap = offer.bonus_cap_pct
+    state = {**config["preload"], "track": track}
+    return render(
+        "offer_live.html", state=state, tracks=config["tracks"], equity_modes=EQUITY_MODES, cadences=CADENCES,
+        js_num=js_num, js_round=js_round, offer=offer, years=offer_years(offer), total=total, parts=parts,
+        cap_total=total + offer.base * (cap - offer.bonus_target_pct) / 100 if cap is not None and cap > offer.bonus_target_pct else None,
+        vesting_note=vesting_note(offer), track_name=dict(map(tuple, config["tracks"])).get(track, track),
+        rows=[band_row(b, total) for b in config["bands"] if b["track"] == track],
+    )  # fmt: skip
+
+
 def offer_tool(hb: Handbook, here: str) -> str:
     practice = practice_of(hb)
     years = hb.default_vesting_years
@@ -159,7 +218,7 @@ def offer_tool(hb: Handbook, here: str) -> str:
     static = render(
         "offer_static.html", here=here, c=c, sources=hb.sources, band=preload, years=offer_years(offer), total=total, compared=compared,
     )  # fmt: skip
-    return tool("hb-offer", static, "hb-offer-config", config)
+    return tool("hb-offer", static, "hb-offer-config", config, start=live_view(offer, config, preload.track, years))
 
 
 def offer_note(hb: Handbook, here: str) -> str:

@@ -5,8 +5,7 @@
   "use strict";
   var HB = (window.HB = window.HB || {});
   var dom = HB.dom;
-  var el = dom.el, clear = dom.clear, load = dom.load, save = dom.save, usd = dom.usd, field = dom.field, select = dom.select,
-    isObject = dom.isObject;
+  var el = dom.el, clear = dom.clear, load = dom.load, save = dom.save, usd = dom.usd, isObject = dom.isObject;
   HB.practice = HB.practice || {};
   var CADENCE_MONTHS = { monthly: 1, quarterly: 3, yearly: 12 };
 
@@ -59,47 +58,39 @@
     return value === "" || !isFinite(n) ? fallback : n;
   }
 
-  function startOffer(root, config) {
+  /* The calculator is in the page already (macros/templates/offer_live.html), drawn for the
+   * sample offer: the script wires it up, and draws the result again only when the reader's
+   * own figures differ from the sample's. */
+  function startOffer(root, config, cleanups) {
     var preload = config.preload;
     var stored = load("offer:state", null);
     var state = Object.assign({}, preload, isObject(stored) ? stored : {});
+    var live = root.querySelector(".hb-offer-live");
+    var out = live.querySelector(".hb-offer-out");
     var inputs = {};
-    clear(root);
+    Array.prototype.forEach.call(live.querySelectorAll(".hb-offer-form [name]"), function (node) { inputs[node.name] = node; });
 
-    function numberInput(name, min, max, step) {
-      var node = el("input", { type: "number", name: name, min: String(min), max: String(max), step: String(step || 1),
-        inputMode: "decimal" });
-      node.value = state[name] === null || state[name] === undefined ? "" : String(state[name]);
-      node.addEventListener("input", update);
-      inputs[name] = node;
-      return node;
+    function on(node, type, handler) {
+      node.addEventListener(type, handler);
+      cleanups.push(function () { node.removeEventListener(type, handler); });
     }
+    on(live, "input", update); // a select fires "input" too
+    on(live, "click", function (event) {
+      var button = event.target.closest("button[data-action]");
+      if (!button) return;
+      var action = button.getAttribute("data-action");
+      if (action === "reset") fill(preload);
+      else if (action === "try-low" || action === "try-high") tryBand(button.closest("tr[data-band]").getAttribute("data-band"), action.slice(4));
+    });
+    if (Object.keys(preload).some(function (k) { return String(state[k]) !== String(preload[k]); })) fill(state);
 
-    inputs.track = select("track", config.tracks, state.track);
-    inputs.track.addEventListener("change", update);
-    inputs.cadence = select("cadence", [["monthly", "Monthly"], ["quarterly", "Quarterly"], ["yearly", "Yearly"]], state.cadence);
-    inputs.cadence.addEventListener("change", update);
-    inputs.equity_mode = select("equity_mode", [["annual", "Value vesting per year"], ["total", "Total grant over the vesting years"]], state.equity_mode);
-    inputs.equity_mode.addEventListener("change", update);
-
-    var form = el("div", { className: "hb-offer-form" }, [
-      field("Compare with bands for", inputs.track),
-      field("Base salary ($ a year)", numberInput("base", 0, 100000000, 1000)),
-      field("Bonus target (% of base)", numberInput("bonus_pct", 0, 1000, 1)),
-      field("Bonus cap (% of base, optional)", numberInput("cap_pct", 0, 1000, 1)),
-      field("Equity or tokens given as", inputs.equity_mode),
-      field("Equity or tokens ($)", numberInput("equity", 0, 100000000, 1000)),
-      field("Vesting years", numberInput("years", 1, 10, 1)),
-      field("Vesting cadence", inputs.cadence),
-      field("Cliff (months)", numberInput("cliff", 0, 48, 1)),
-      field("Sign-on bonus ($, paid once)", numberInput("sign_on", 0, 100000000, 1000)),
-    ]);
-    var out = el("div", { className: "hb-offer-out", "aria-live": "polite" });
-    root.appendChild(form);
-    root.appendChild(el("button", { type: "button", className: "md-button", "data-action": "reset", text: "Back to the sample offer",
-      on: { click: function () { fill(preload); } } }));
-    root.appendChild(out);
-    update();
+    function tryBand(id, end) {
+      var band = config.bands.filter(function (b) { return b.id === id; })[0];
+      var i = band && band.inputs[end];
+      if (!i) return;
+      fill({ base: i.base, bonus_pct: i.bonus_pct, cap_pct: "", equity_mode: "annual", equity: i.equity_per_year,
+        years: i.years, cadence: "yearly", cliff: 0, sign_on: i.sign_on });
+    }
 
     function fill(values) {
       Object.keys(values).forEach(function (k) {
@@ -178,13 +169,7 @@
       var range = b.low === b.high ? usd(b.low) : usd(b.low) + "–" + usd(b.high);
       var left = b.left_out.length ? " Not counted: " + b.left_out.join("; ") + "." : "";
       function tryEnd(end) {
-        var i = b.inputs[end];
-        return el("button", { type: "button", className: "md-button", "data-action": "try-" + end,
-          text: end === "low" ? "Low end" : "High end",
-          on: { click: function () {
-            fill({ base: i.base, bonus_pct: i.bonus_pct, cap_pct: "", equity_mode: "annual", equity: i.equity_per_year,
-              years: i.years, cadence: "yearly", cliff: 0, sign_on: i.sign_on });
-          } } });
+        return el("button", { type: "button", className: "md-button", "data-action": "try-" + end, text: end === "low" ? "Low end" : "High end" });
       }
       return el("tr", { "data-band": b.id, "data-annual-low": String(b.low), "data-annual-high": String(b.high), "data-position": where }, [
         el("td", { text: b.level + " (" + b.sources.join(", ") + ")" }),
