@@ -417,14 +417,14 @@ def test_stories_page_embeds_the_rules_with_no_raw_angle_brackets(site, hb):
 
 
 def test_scoring_page_shows_the_example_ranked_without_javascript(site):
-    rows = soup(site, "practice/scoring/index.html").select("#hb-scoring table.hb-ranking tbody tr")
+    rows = soup(site, "practice/scoring/index.html").select("#hb-scoring .hb-tool-static table.hb-ranking tbody tr")
     assert [(r["data-name"], r["data-status"]) for r in rows] == [("KYC automation", "ranked"), ("Growth-only proposal", "gated")]
     assert "regional risk officer" in soup(site, "practice/scoring/index.html").get_text()
 
 
 def test_offer_page_shows_the_sample_offer_without_javascript(site):
     page = soup(site, "practice/offer/index.html")
-    assert "$388,750" in page.select_one("#hb-offer .hb-annualised").get_text()
+    assert "$388,750" in page.select_one("#hb-offer .hb-tool-static .hb-annualised").get_text()
     cfg = config(page, "hb-offer-config")
     assert cfg["preload"]["base"] == 195_000 and cfg["preload"]["track"] == "ai-ml-pm"
     pay = soup(site, "pay/index.html")

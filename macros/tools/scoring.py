@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from .. import components as c
 from .. import models as m
@@ -60,7 +61,9 @@ def verdict(row: RankedInitiative, floor: int) -> str:
         return f"Does not ship: compliance {i.compliance} is under the floor of {floor}, whatever its growth."
     if row.status == "unscored":
         return "Clears the compliance floor but has no growth weight yet, so it cannot be ranked."
-    text = f"Combined score {row.combined:.1f} (compliance {i.compliance}, growth {i.growth})."
+    # As JavaScript's toFixed(1): the float's exact value, a half rounded away from zero.
+    combined = Decimal(row.combined).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    text = f"Combined score {combined} (compliance {i.compliance}, growth {i.growth})."
     if row.tied_with:
         text += f" Tied with {', '.join(row.tied_with)}: the regional risk officer decides."
     return text
@@ -68,18 +71,34 @@ def verdict(row: RankedInitiative, floor: int) -> str:
 
 def scoring_tool(hb: Handbook, here: str) -> str:
     scoring = practice_of(hb).scoring
-    example = [Initiative(i.name, i.compliance, i.growth) for i in scoring.example]
+    example = [Initiative(plain(i.name), i.compliance, i.growth) for i in scoring.example]
     config = {
         "floor": scoring.compliance_floor,
         "compliance_weight": scoring.compliance_weight,
         "growth_weight": scoring.growth_weight,
         "tie_margin": scoring.tie_margin,
         "tie_rule": plain(scoring.tie_rule),
-        "example": [{"name": plain(i.name), "compliance": i.compliance, "growth": i.growth} for i in example],
+        "example": [{"name": i.name, "compliance": i.compliance, "growth": i.growth} for i in example],
     }
     floor = scoring.compliance_floor
     rows = [(r, verdict(r, floor)) for r in rank_initiatives(example, scoring)]
-    return tool("hb-scoring", render("ranking.html", rows=rows), "hb-scoring-config", config)
+    return tool("hb-scoring", render("ranking.html", rows=rows), "hb-scoring-config", config, start=live_view(config, rows))
+
+
+def summary(rows: list[tuple[RankedInitiative, str]], floor: int, tie_rule: str) -> tuple[str, str | None]:
+    """The line under the ranking, and the tie rule again where a tie sits below the top spot."""
+    ranked = [r for r, _ in rows if r.status == "ranked"]
+    if not ranked:
+        return f"Nothing clears the compliance floor of {floor}, so nothing ships this sprint.", None
+    if ranked[0].tied_with:
+        return f"The top spot is a tie. {tie_rule}", None
+    return f"{ranked[0].initiative.name} goes first.", tie_rule if any(r.tied_with for r in ranked) else None
+
+
+def live_view(config: dict, rows: list[tuple[RankedInitiative, str]]) -> str:
+    """The calculator for the example as scoring.js draws it, so the page shows it before the script runs."""
+    line, tie_note = summary(rows, config["floor"], config["tie_rule"])
+    return render("scoring_live.html", floor=config["floor"], items=config["example"], rows=rows, summary=line, tie_note=tie_note)
 
 
 def scoring_rule(hb: Handbook, here: str) -> str:

@@ -384,7 +384,65 @@ def test_stories_and_drill_history_travel_in_the_progress_export(page, site_url)
     assert page.errors == []
 
 
+# -- tools drawn into the page at build time ----------------------------------------------------
+
+# page -> the tool, its result, a field whose "input" event has the script draw the result again
+# without a change, and a line of that result.
+DRAWN_AT_BUILD = {
+    "practice/offer/": ("#hb-offer", ".hb-offer-out", "input[name=base]", "$388,750"),
+    "practice/scoring/": ("#hb-scoring", ".hb-scoring-result", "input[name=floor]", "KYC automation goes first."),
+}
+# The result as the reader sees it: page.js marks a table wrapper that scrolls sideways after a
+# layout, which a freshly drawn result has not had yet.
+RESULT = """selector => {
+  const out = document.querySelector(selector).cloneNode(true);
+  out.querySelectorAll(".hb-table-wrap").forEach(w => ["tabindex", "role", "aria-label"].forEach(a => w.removeAttribute(a)));
+  return out.innerHTML;
+}"""
+COUNT_REDRAWS = """window.__redrawn = 0;
+document.addEventListener("DOMContentLoaded", () => {
+  const result = document.querySelector(%r);
+  new MutationObserver(records => { window.__redrawn += records.length; }).observe(result, { childList: true, subtree: true });
+});"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("path", DRAWN_AT_BUILD)
+def test_a_tool_is_in_the_page_as_its_script_draws_it_and_is_not_drawn_again(browser, site_url, path, width):
+    tool, result, field, line = DRAWN_AT_BUILD[path]
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.add_init_script(COUNT_REDRAWS % f"{tool} {result}")
+    page.goto(site_url + path)
+    page.locator(f"{tool}.hb-tool--live").wait_for()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__redrawn") == 0, "the script drew the opening example again"
+    from_the_build = page.evaluate(RESULT, f"{tool} {result}")
+    assert line in from_the_build
+    page.dispatch_event(f"{tool} {field}", "input")  # the script draws the same figures itself
+    assert page.evaluate("window.__redrawn") > 0
+    assert page.evaluate(RESULT, f"{tool} {result}") == from_the_build
+    context.close()
+
+
+@pytest.mark.parametrize("path", DRAWN_AT_BUILD)
+def test_without_javascript_a_tool_drawn_at_build_shows_its_example_and_no_dead_form(browser, site_url, path):
+    tool, _, _, line = DRAWN_AT_BUILD[path]
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + path)
+        assert page.locator(".hb-nojs").first.is_visible()
+        assert line.split()[0] in page.locator(f"{tool} .hb-tool-static").inner_text()
+        assert page.locator(f"{tool} input").count() > 0 and not page.locator(f"{tool} input").first.is_visible()
+    finally:
+        context.close()
+
+
 # -- scoring ------------------------------------------------------------------------------------
+
+
+SCORING_LIVE = "#hb-scoring.hb-tool--live"
 
 
 def ranking(page) -> list[tuple[str, str, str | None]]:
@@ -394,7 +452,7 @@ def ranking(page) -> list[tuple[str, str, str | None]]:
 
 
 def test_the_scoring_example_is_ranked_with_the_tie_rule_and_kept_in_the_address(page, site_url):
-    open_tool(page, site_url, "practice/scoring/", ".hb-scoring-result tbody tr")
+    open_tool(page, site_url, "practice/scoring/", SCORING_LIVE)
     assert ranking(page) == [["KYC automation", "ranked", "1"], ["Growth-only proposal", "gated", None]]
     assert page.locator(".hb-scoring-summary").inner_text() == "KYC automation goes first."
     assert "under the floor of 50" in page.locator('.hb-scoring-result tr[data-name="Growth-only proposal"]').inner_text()
@@ -416,16 +474,16 @@ def test_the_scoring_example_is_ranked_with_the_tie_rule_and_kept_in_the_address
     assert ranking(page)[-1] == ["Growth-only proposal", "ranked", "3"]
 
     page.reload()
-    page.wait_for_selector(".hb-scoring-result tbody tr")
+    page.wait_for_selector(SCORING_LIVE)
     assert [r[0] for r in ranking(page)] == ["KYC automation", "Mirror image", "Growth-only proposal"]
     assert page.locator("input[name=floor]").input_value() == "20"
 
     page.goto(shared)  # the link someone else would open, in a fresh visit
-    page.wait_for_selector(".hb-scoring-result tbody tr")
+    page.wait_for_selector(SCORING_LIVE)
     assert page.locator("input[name=floor]").input_value() == "50"
     assert ranking(page)[:2] == [["KYC automation", "ranked", "1"], ["Mirror image", "ranked", "1"]]
     page.goto(f"{site_url}practice/scoring/")  # no query: the last state comes back from storage
-    page.wait_for_selector(".hb-scoring-result tbody tr")
+    page.wait_for_selector(SCORING_LIVE)
     assert len(ranking(page)) == 3
     page.click("[data-action=reset]")
     assert ranking(page) == [["KYC automation", "ranked", "1"], ["Growth-only proposal", "gated", None]]
@@ -433,7 +491,7 @@ def test_the_scoring_example_is_ranked_with_the_tie_rule_and_kept_in_the_address
 
 
 def test_the_browser_ranking_matches_the_python_one(page, site_url):
-    open_tool(page, site_url, "practice/scoring/", ".hb-scoring-result tbody tr")
+    open_tool(page, site_url, "practice/scoring/", SCORING_LIVE)
     items = [("A", 78, 62), ("B", 62, 78), ("C", 30, 99), ("D", 55, None), ("E", 90, 10), ("F", 50, 50)]
     config = json.loads(page.locator("#hb-scoring-config").text_content())
     js = page.evaluate(
@@ -458,46 +516,6 @@ def year_values(page, attribute: str) -> list[int]:
 
 
 OFFER_LIVE = "#hb-offer.hb-tool--live"
-# The result as the reader sees it: page.js marks a table wrapper that scrolls sideways after a
-# layout, which a freshly drawn result has not had yet.
-OFFER_RESULT = """() => {
-  const out = document.querySelector("#hb-offer .hb-offer-out").cloneNode(true);
-  out.querySelectorAll(".hb-table-wrap").forEach(w => ["tabindex", "role", "aria-label"].forEach(a => w.removeAttribute(a)));
-  return out.innerHTML;
-}"""
-
-
-@pytest.mark.parametrize("width", [360, 1280])
-def test_the_offer_is_in_the_page_as_its_script_draws_it_and_is_not_drawn_again(browser, site_url, width):
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    page = context.new_page()
-    page.add_init_script("""window.__redrawn = 0;
-document.addEventListener("DOMContentLoaded", () => {
-  const out = document.querySelector("#hb-offer .hb-offer-out");
-  new MutationObserver(records => { window.__redrawn += records.length; }).observe(out, { childList: true, subtree: true });
-});""")
-    page.goto(site_url + "practice/offer/")
-    page.locator(OFFER_LIVE).wait_for()
-    page.wait_for_timeout(300)
-    assert page.evaluate("window.__redrawn") == 0, "the script drew the sample offer again"
-    from_the_build = page.evaluate(OFFER_RESULT)
-    assert "$388,750" in from_the_build
-    page.dispatch_event("input[name=base]", "input")  # the script draws the same figures itself
-    assert page.evaluate("window.__redrawn") > 0
-    assert page.evaluate(OFFER_RESULT) == from_the_build
-    context.close()
-
-
-def test_without_javascript_the_offer_shows_the_sample_and_no_dead_form(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(site_url + "practice/offer/")
-        assert page.locator("#hb-offer .hb-nojs").is_visible()
-        assert "$388,750" in page.locator("#hb-offer .hb-tool-static").inner_text()
-        assert not page.locator("#hb-offer input").first.is_visible()
-    finally:
-        context.close()
 
 
 def test_the_sample_offer_is_computed_and_its_terms_survive_a_reload(page, site_url):

@@ -5,7 +5,7 @@
   "use strict";
   var HB = (window.HB = window.HB || {});
   var dom = HB.dom;
-  var el = dom.el, clear = dom.clear, load = dom.load, save = dom.save, field = dom.field, isObject = dom.isObject;
+  var el = dom.el, clear = dom.clear, load = dom.load, save = dom.save, isObject = dom.isObject;
   HB.practice = HB.practice || {};
 
   /* items: [{name, compliance, growth (null = not given)}]; compliance null = incomplete */
@@ -69,7 +69,13 @@
     return "?" + params.toString();
   }
 
-  function startScoring(root, config) {
+  function sameItems(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+
+  /* The calculator is in the page already (macros/templates/scoring_live.html), drawn for the
+   * article's example: the script wires it up, and redraws only a table of the reader's own. */
+  function startScoring(root, config, cleanups) {
     var example = { floor: config.floor, items: config.example.map(function (i) {
       return { name: i.name, compliance: i.compliance, growth: i.growth === undefined ? null : i.growth };
     }) };
@@ -78,55 +84,72 @@
       (isObject(stored) && Array.isArray(stored.items) && stored.items.length ? stored : null) ||
       JSON.parse(JSON.stringify(example));
     if (state.floor === null || state.floor === undefined) state.floor = config.floor;
-    var ui = {};
-    clear(root);
+    var live = root.querySelector(".hb-scoring-live");
+    var ui = {
+      floor: live.querySelector("input[name=floor]"),
+      rows: live.querySelector(".hb-scoring-inputs tbody"),
+      result: live.querySelector(".hb-scoring-result"),
+      share: live.querySelector("input[name=share]"),
+    };
 
-    ui.floor = el("input", { type: "number", name: "floor", min: "0", max: "100", step: "1", inputMode: "numeric", value: String(state.floor) });
-    ui.floor.addEventListener("input", function () {
-      var f = toScore(ui.floor.value);
-      if (f !== null) { state.floor = f; update(); }
+    function on(type, handler) {
+      live.addEventListener(type, handler);
+      cleanups.push(function () { live.removeEventListener(type, handler); });
+    }
+    on("input", function (event) {
+      var input = event.target;
+      if (input === ui.floor) {
+        var f = toScore(ui.floor.value);
+        if (f !== null) { state.floor = f; update(); }
+        return;
+      }
+      var row = input.closest(".hb-scoring-inputs tr[data-index]");
+      var it = row && state.items[Number(row.getAttribute("data-index"))];
+      if (!it) return;
+      if (input.name === "name") it.name = input.value;
+      else if (input.name === "compliance" || input.name === "growth") it[input.name] = toScore(input.value);
+      else return;
+      update();
     });
-    ui.rows = el("tbody", {});
-    ui.result = el("div", { className: "hb-scoring-result", "aria-live": "polite" });
-    ui.share = el("input", { type: "text", readOnly: true, name: "share", className: "hb-share", "aria-label": "Link to this ranking" });
+    on("click", function (event) {
+      var button = event.target.closest("button[data-action]");
+      var action = button && button.getAttribute("data-action");
+      if (action === "add") state.items.push({ name: "Initiative " + (state.items.length + 1), compliance: 50, growth: 50 });
+      else if (action === "reset") { state = JSON.parse(JSON.stringify(example)); ui.floor.value = String(state.floor); }
+      else if (action === "remove") state.items.splice(Number(button.closest("tr[data-index]").getAttribute("data-index")), 1);
+      else return;
+      renderRows();
+      update();
+    });
 
-    root.appendChild(field("Compliance floor (0–100): below it, nothing ships", ui.floor));
-    root.appendChild(el("div", { className: "hb-table-wrap" }, [el("table", { className: "hb-table hb-scoring-inputs" }, [
-      el("thead", {}, [el("tr", {}, [el("th", { text: "Initiative" }), el("th", { text: "Compliance 0–100" }),
-        el("th", { text: "Growth 0–100" }), el("th", {}, [el("span", { className: "hb-visually-hidden", text: "Remove" })])])]),
-      ui.rows,
-    ])]));
-    root.appendChild(el("div", { className: "hb-scoring-buttons" }, [
-      el("button", { type: "button", className: "md-button", "data-action": "add", text: "Add an initiative",
-        on: { click: function () { state.items.push({ name: "Initiative " + (state.items.length + 1), compliance: 50, growth: 50 }); renderRows(); update(); } } }),
-      el("button", { type: "button", className: "md-button", "data-action": "reset", text: "Back to the article's example",
-        on: { click: function () { state = JSON.parse(JSON.stringify(example)); ui.floor.value = String(state.floor); renderRows(); update(); } } }),
-    ]));
-    root.appendChild(el("h3", { text: "Ranking" }));
-    root.appendChild(ui.result);
-    root.appendChild(field("Share or bookmark this ranking", ui.share, "The whole table lives in this link."));
-
-    renderRows();
-    update();
+    if (state.floor !== example.floor || !sameItems(state.items, example.items)) {
+      ui.floor.value = String(state.floor);
+      renderRows();
+      update();
+    } else {
+      share();
+    }
 
     function renderRows() {
       clear(ui.rows);
       state.items.forEach(function (it, index) {
-        var name = el("input", { type: "text", name: "name", value: it.name, "aria-label": "Initiative name", maxLength: 120 });
-        var comp = el("input", { type: "number", name: "compliance", min: "0", max: "100", step: "1", inputMode: "numeric",
-          value: it.compliance === null ? "" : String(it.compliance), "aria-label": "Compliance weight" });
-        var growth = el("input", { type: "number", name: "growth", min: "0", max: "100", step: "1", inputMode: "numeric",
-          value: it.growth === null ? "" : String(it.growth), "aria-label": "Growth weight", placeholder: "none" });
-        name.addEventListener("input", function () { it.name = name.value; update(); });
-        comp.addEventListener("input", function () { it.compliance = toScore(comp.value); update(); });
-        growth.addEventListener("input", function () { it.growth = toScore(growth.value); update(); });
         ui.rows.appendChild(el("tr", { "data-index": String(index) }, [
-          el("td", {}, [name]), el("td", {}, [comp]), el("td", {}, [growth]),
+          el("td", {}, [el("input", { type: "text", name: "name", value: it.name, "aria-label": "Initiative name", maxLength: 120 })]),
+          el("td", {}, [el("input", { type: "number", name: "compliance", min: "0", max: "100", step: "1", inputMode: "numeric",
+            value: it.compliance === null ? "" : String(it.compliance), "aria-label": "Compliance weight" })]),
+          el("td", {}, [el("input", { type: "number", name: "growth", min: "0", max: "100", step: "1", inputMode: "numeric",
+            value: it.growth === null ? "" : String(it.growth), "aria-label": "Growth weight", placeholder: "none" })]),
           el("td", {}, [el("button", { type: "button", className: "md-button", "data-action": "remove", text: "Remove",
-            "aria-label": "Remove " + it.name,
-            on: { click: function () { state.items.splice(index, 1); renderRows(); update(); } } })]),
+            "aria-label": "Remove " + it.name })]),
         ]));
       });
+    }
+
+    /* The address keeps the whole table, and the share field shows it. */
+    function share() {
+      var query = scoringToQuery(state);
+      if (location.search !== query) history.replaceState(history.state, "", location.pathname + query + location.hash);
+      ui.share.value = location.href;
     }
 
     function update() {
@@ -147,7 +170,7 @@
           }
         }
         body.appendChild(el("tr", { "data-name": it.name, "data-status": row.status, "data-rank": row.rank ? String(row.rank) : null,
-          className: row.tiedWith && row.tiedWith.length ? "hb-tie" : "" }, [
+          className: row.tiedWith && row.tiedWith.length ? "hb-tie" : null }, [
           el("td", { text: row.rank ? String(row.rank) : "—" }), el("td", { text: it.name }),
           el("td", { text: it.compliance === null ? "—" : String(it.compliance) }),
           el("td", { text: it.growth === null ? "—" : String(it.growth) }), el("td", { text: why }),
@@ -164,9 +187,7 @@
       else summary = winner[0].item.name + " goes first.";
       ui.result.appendChild(el("p", { className: "hb-scoring-summary", text: summary }));
       if (ties && !winner[0].tiedWith.length) ui.result.appendChild(el("p", { className: "hb-scoring-tie", text: config.tie_rule }));
-      var query = scoringToQuery(state);
-      if (location.search !== query) history.replaceState(history.state, "", location.pathname + query + location.hash);
-      ui.share.value = location.href;
+      share();
       save("scoring:state", state);
     }
   }
