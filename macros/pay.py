@@ -95,9 +95,13 @@ def check_total(band: PayBand, default_years: int = 4) -> TotalCheck | None:
     return TotalCheck(band.stated_total.low, band.stated_total.high, total.low, total.high, total.low + extra_low, total.high + extra_high)
 
 
+def round_half_up(value: float) -> int:
+    """As JavaScript's Math.round, which the calculators in the browser use."""
+    return math.floor(value + 0.5)
+
+
 def usd(value: float) -> str:
-    """Whole dollars, halves rounded up, as the calculators' `usd` in the browser rounds them."""
-    return f"${math.floor(value + 0.5):,}"
+    return f"${round_half_up(value):,}"
 
 
 def usd_span(low: float, high: float) -> str:

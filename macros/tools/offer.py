@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -12,7 +11,7 @@ from .. import components as c
 from .. import models as m
 from ..handbook import Handbook
 from ..html import render
-from ..pay import Annualised, annualise, usd
+from ..pay import Annualised, annualise, round_half_up, usd
 from ..text import plain
 from . import choices, practice_of, tool
 
@@ -133,11 +132,6 @@ def js_num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def js_round(value: float) -> int:
-    """Math.round: halves go up."""
-    return math.floor(value + 0.5)
-
-
 def vesting_note(offer: Offer) -> str:
     if not offer.equity_per_year:
         return "No equity or tokens entered."
@@ -153,7 +147,7 @@ def vesting_note(offer: Offer) -> str:
 
 def band_row(band: dict, total: float) -> tuple[dict, str, str]:
     """A band of the calculator's configuration against an offer: where the offer falls, and by how much."""
-    total = js_round(total)
+    total = round_half_up(total)
     if total < band["low"]:
         return band, "below", f"{usd(band['low'] - total)} under its low end"
     if total > band["high"]:
@@ -175,7 +169,7 @@ def live_view(offer: Offer, config: dict, track: str, default_years: int) -> Mar
     state = {**config["preload"], "track": track}
     return render(
         "offer_live.html", state=state, tracks=config["tracks"], equity_modes=EQUITY_MODES, cadences=CADENCES,
-        js_num=js_num, js_round=js_round, offer=offer, years=offer_years(offer), total=total, parts=parts,
+        js_num=js_num, round_half_up=round_half_up, offer=offer, years=offer_years(offer), total=total, parts=parts,
         cap_total=total + offer.base * (cap - offer.bonus_target_pct) / 100 if cap is not None and cap > offer.bonus_target_pct else None,
         vesting_note=vesting_note(offer), track_name=dict(map(tuple, config["tracks"])).get(track, track),
         rows=[band_row(b, total) for b in config["bands"] if b["track"] == track],
