@@ -70,6 +70,12 @@
       hint ? el("span", { className: "hb-field-hint", text: hint }) : null]);
   }
 
+  /* Listen until the tool is started again (after a progress import), when `cleanups` run. */
+  function listen(node, type, handler, cleanups) {
+    node.addEventListener(type, handler);
+    cleanups.push(function () { node.removeEventListener(type, handler); });
+  }
+
   function select(name, options, value) {
     var node = el("select", { name: name });
     options.forEach(function (o) {
@@ -157,7 +163,7 @@
 
   HB.dom = {
     el: el, clear: clear, readConfig: readConfig, siteRoot: siteRoot, load: load, save: save, usd: usd, compare: compare,
-    clock: clock, field: field, select: select, isObject: isObject, tool: tool, copyText: copyText,
+    clock: clock, field: field, listen: listen, select: select, isObject: isObject, tool: tool, copyText: copyText,
     loadQuestions: loadQuestions, loadAnswer: loadAnswer,
   };
 })();

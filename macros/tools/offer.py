@@ -148,31 +148,26 @@ def vesting_note(offer: Offer) -> str:
 def band_row(band: dict, total: float) -> tuple[dict, str, str]:
     """A band of the calculator's configuration against an offer: where the offer falls, and by how much."""
     total = round_half_up(total)
-    if total < band["low"]:
-        return band, "below", f"{usd(band['low'] - total)} under its low end"
-    if total > band["high"]:
-        return band, "above", f"{usd(total - band['high'])} over its high end"
-    return band, "within", "inside the range"
+    where = position(total, band["low"], band["high"])
+    gaps = {"below": f"{usd(band['low'] - total)} under its low end", "above": f"{usd(total - band['high'])} over its high end"}
+    return band, where, gaps.get(where, "inside the range")
 
 
-def live_view(offer: Offer, config: dict, track: str, default_years: int) -> Markup:
+def live_view(offer: Offer, total: float, config: dict) -> Markup:
     """The calculator for `offer` as offer.js draws it, so the page shows it before the script runs."""
-    total = annualise_offer(offer, default_years)
-    bonus = offer.base * offer.bonus_target_pct / 100
-    years = offer.vesting_years
+    years = offer_years(offer)
+    n = offer.vesting_years
     parts = [
-        ("Base", offer.base), (f"Target bonus ({js_num(offer.bonus_target_pct)}% of base)", bonus),
-        ("Equity or tokens per year", offer.equity_per_year),
-        (f"Sign-on ÷ {years} {'year' if years == 1 else 'years'}", offer.sign_on / years),
+        ("Base", offer.base), (f"Target bonus ({js_num(offer.bonus_target_pct)}% of base)", years[0].bonus),
+        ("Equity or tokens per year", offer.equity_per_year), (f"Sign-on ÷ {n} {'year' if n == 1 else 'years'}", offer.sign_on / n),
     ]  # fmt: skip
-    cap = offer.bonus_cap_pct
-    state = {**config["preload"], "track": track}
+    cap, state = offer.bonus_cap_pct, config["preload"]
     return render(
         "offer_live.html", state=state, tracks=config["tracks"], equity_modes=EQUITY_MODES, cadences=CADENCES,
-        js_num=js_num, round_half_up=round_half_up, offer=offer, years=offer_years(offer), total=total, parts=parts,
+        js_num=js_num, round_half_up=round_half_up, offer=offer, years=years, total=total, parts=parts,
         cap_total=total + offer.base * (cap - offer.bonus_target_pct) / 100 if cap is not None and cap > offer.bonus_target_pct else None,
-        vesting_note=vesting_note(offer), track_name=dict(map(tuple, config["tracks"])).get(track, track),
-        rows=[band_row(b, total) for b in config["bands"] if b["track"] == track],
+        vesting_note=vesting_note(offer), track_name=dict(map(tuple, config["tracks"])).get(state["track"], state["track"]),
+        rows=[band_row(b, total) for b in config["bands"] if b["track"] == state["track"]],
     )  # fmt: skip
 
 
@@ -212,7 +207,7 @@ def offer_tool(hb: Handbook, here: str) -> str:
     static = render(
         "offer_static.html", here=here, c=c, sources=hb.sources, band=preload, years=offer_years(offer), total=total, compared=compared,
     )  # fmt: skip
-    return tool("hb-offer", static, "hb-offer-config", config, start=live_view(offer, config, preload.track, years))
+    return tool("hb-offer", static, "hb-offer-config", config, start=live_view(offer, total, config))
 
 
 def offer_note(hb: Handbook, here: str) -> str:

@@ -70,18 +70,14 @@
     var inputs = {};
     Array.prototype.forEach.call(live.querySelectorAll(".hb-offer-form [name]"), function (node) { inputs[node.name] = node; });
 
-    function on(node, type, handler) {
-      node.addEventListener(type, handler);
-      cleanups.push(function () { node.removeEventListener(type, handler); });
-    }
-    on(live, "input", update); // a select fires "input" too
-    on(live, "click", function (event) {
+    dom.listen(live, "input", update, cleanups); // a select fires "input" too
+    dom.listen(live, "click", function (event) {
       var button = event.target.closest("button[data-action]");
       if (!button) return;
       var action = button.getAttribute("data-action");
       if (action === "reset") fill(preload);
       else if (action === "try-low" || action === "try-high") tryBand(button.closest("tr[data-band]").getAttribute("data-band"), action.slice(4));
-    });
+    }, cleanups);
     if (Object.keys(preload).some(function (k) { return String(state[k]) !== String(preload[k]); })) fill(state);
 
     function tryBand(id, end) {

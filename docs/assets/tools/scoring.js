@@ -92,11 +92,7 @@
       share: live.querySelector("input[name=share]"),
     };
 
-    function on(type, handler) {
-      live.addEventListener(type, handler);
-      cleanups.push(function () { live.removeEventListener(type, handler); });
-    }
-    on("input", function (event) {
+    dom.listen(live, "input", function (event) {
       var input = event.target;
       if (input === ui.floor) {
         var f = toScore(ui.floor.value);
@@ -110,8 +106,8 @@
       else if (input.name === "compliance" || input.name === "growth") it[input.name] = toScore(input.value);
       else return;
       update();
-    });
-    on("click", function (event) {
+    }, cleanups);
+    dom.listen(live, "click", function (event) {
       var button = event.target.closest("button[data-action]");
       var action = button && button.getAttribute("data-action");
       if (action === "add") state.items.push({ name: "Initiative " + (state.items.length + 1), compliance: 50, growth: 50 });
@@ -120,7 +116,7 @@
       else return;
       renderRows();
       update();
-    });
+    }, cleanups);
 
     if (state.floor !== example.floor || !sameItems(state.items, example.items)) {
       ui.floor.value = String(state.floor);
