@@ -112,6 +112,7 @@ def mock_config(hb: Handbook, here: str) -> dict:
         },
         "tracks": choices((t.id, t.name) for t in hb.tracks.values()),
         "rounds": choices((k, hb.round_kinds[k].name) for k in kinds),
+        "counts": {t: {k: sum(q.round == k and t in q.tracks for q in hb.questions.values()) for k in kinds} for t in hb.tracks},
         "rubric": {k: rubric(hb, here, k) for k in kinds},
         "boxes": {k: [{"label": b.label, "end": b.end} for b in time_boxes(presets, k)] for k in kinds},
         "links": {"drill": href(here, DRILL_PAGE), "rating": href(here, RATING_PAGE), "mock": href(here, MOCK_PAGE)},
@@ -125,7 +126,15 @@ def mock_tool(hb: Handbook, here: str) -> str:
         for k in mock_rounds(hb)
     ]
     static = render("mock_static.html", here=here, rounds=rounds, sources=hb.sources, clock=clock)
-    return tool("hb-mock", static, "hb-mock-config", mock_config(hb, here))
+    config = mock_config(hb, here)
+    track, kind = config["tracks"][0][0], config["rounds"][0][0]
+    live = render("mock_live.html", tracks=config["tracks"], rounds=config["rounds"], count_text=count_text(config["counts"][track][kind]))
+    return tool("hb-mock", static, "hb-mock-config", config, start=live)
+
+
+def count_text(n: int) -> str:
+    """As mock.js says it."""
+    return "1 question to deal from." if n == 1 else f"{n} questions to deal from."
 
 
 def clock(seconds: int) -> str:

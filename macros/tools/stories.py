@@ -23,6 +23,7 @@ FIELD_HINTS = {
     "action": "What you did, in order, including the option you rejected.",
     "result": "The number, what it was worth, and what you changed afterwards.",
 }  # fmt: skip
+FORMATS_OFFERED = [("dma", "DMA: Decision, Metric, Alignment"), ("star", "STAR: Situation, Task, Action, Result")]
 
 
 def stories_tool(hb: Handbook, here: str) -> str:
@@ -40,8 +41,9 @@ def stories_tool(hb: Handbook, here: str) -> str:
             {"id": p.id, "phrase": plain(p.phrase), "pattern": p.pattern, "instead": plain(p.instead)} for p in hb.red_flags.values()
         ],
     }  # fmt: skip
-    static = render("stories_static.html")
-    return tool("hb-stories", static, "hb-stories-config", config)
+    length = next((r for r in practice.critique.rules if r.check == "spoken-length"), None)
+    live = render("stories_live.html", formats=FORMATS_OFFERED, fields=config["formats"]["dma"], length=length)
+    return tool("hb-stories", render("stories_static.html"), "hb-stories-config", config, start=live)
 
 
 def critique_rules(hb: Handbook, here: str) -> str:

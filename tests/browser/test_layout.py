@@ -219,7 +219,7 @@ def test_every_printed_page_has_a_header_with_the_name_and_address_and_no_line_t
 
 def test_the_story_bank_prints_its_stories_or_says_there_are_none(page, site_url):
     page.goto(site_url + "practice/stories/")
-    page.locator("#hb-stories textarea").first.wait_for()
+    page.locator("#hb-stories.hb-tool--live").wait_for()
     page.emulate_media(media="print")
     note = page.evaluate("getComputedStyle(document.querySelector('.hb-story-print'), '::after').content")
     assert "No stories are saved" in note

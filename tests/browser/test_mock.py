@@ -195,3 +195,24 @@ def test_both_views_fit_a_phone_and_pass_axe(browser, site_url, scheme):
         assert views
     finally:
         context.close()
+
+
+def test_the_setup_is_in_the_page_counts_without_the_bank_and_comes_back_the_same(context, page, site_url):
+    fetched = []
+    context.on("request", lambda r: fetched.append(r.url) if r.url.endswith("questions.json") else None)
+    page.goto(site_url + "practice/mock/")
+    page.wait_for_selector('#hb-mock[data-view="setup"]')
+    setup = page.locator(".hb-mock-live").inner_html()
+    page.select_option("select[name=track]", "pm")
+    page.select_option("select[name=round]", ROUND)
+    n = sum(q.round == ROUND and "pm" in q.tracks for q in HB.questions.values())
+    assert page.locator(".hb-mock-count").inner_text() == f"{n} questions to deal from."
+    assert fetched == [], "the setup fetched the whole bank before a mock was dealt"
+    page.click("[data-action=deal]")
+    page.wait_for_selector('#hb-mock[data-view="candidate"]')
+    assert len(fetched) == 1
+    page.click("[data-action=new]")
+    page.wait_for_selector('#hb-mock[data-view="setup"]')
+    assert page.locator(".hb-mock-live").inner_html() == setup
+    page.select_option("select[name=round]", ROUND)
+    assert page.locator(".hb-mock-count").inner_text() == f"{n} questions to deal from."

@@ -277,7 +277,7 @@ def critique_rules_shown(page) -> set[str]:
 
 
 def test_a_story_draws_every_critique_then_clears_and_is_saved(page, site_url):
-    open_tool(page, site_url, "practice/stories/", "#hb-stories textarea[data-field=decision]")
+    open_tool(page, site_url, "practice/stories/", "#hb-stories.hb-tool--live")
     page.fill("input[name=title]", "Futures screen redesign")
     for name, text in WEAK_STORY.items():
         page.fill(f"textarea[data-field={name}]", text)
@@ -297,7 +297,7 @@ def test_a_story_draws_every_critique_then_clears_and_is_saved(page, site_url):
     page.click("[data-action=save]")
 
     page.reload()
-    page.wait_for_selector("#hb-stories textarea[data-field=decision]")
+    page.wait_for_selector("#hb-stories.hb-tool--live")
     assert page.locator(".hb-story-saved li .hb-story-name").all_inner_texts() == ["Futures screen redesign"]
     assert page.locator("input[name=title]").input_value() == "Futures screen redesign"
     assert page.locator("textarea[data-field=metric]").input_value() == "31% lower latency; $1.9M of quarterly volume."
@@ -305,7 +305,7 @@ def test_a_story_draws_every_critique_then_clears_and_is_saved(page, site_url):
 
 
 def test_star_comparison_flags_the_late_metric(page, site_url):
-    open_tool(page, site_url, "practice/stories/", "#hb-stories textarea[data-field=decision]")
+    open_tool(page, site_url, "practice/stories/", "#hb-stories.hb-tool--live")
     page.check("input[name=hb-story-format][value=star]")
     assert page.locator("textarea[data-field=situation]").is_visible()
     page.fill("textarea[data-field=situation]", "Our futures auto-hedge rollout hit latency spikes.")
@@ -327,7 +327,7 @@ def test_star_comparison_flags_the_late_metric(page, site_url):
     ],
 )
 def test_the_browser_critique_matches_the_python_one(page, site_url, fmt, fields):
-    open_tool(page, site_url, "practice/stories/", "#hb-stories textarea[data-field=decision]")
+    open_tool(page, site_url, "practice/stories/", "#hb-stories.hb-tool--live")
     config = json.loads(page.locator("#hb-stories-config").text_content())
     in_browser = page.evaluate("([f, fmt, c]) => HB.practice.critique(f, fmt, c)", [fields, fmt, config])
     expected = story_rules.critique(fields, fmt, HB.practice.critique.rules, HB.red_flags.values())
@@ -335,7 +335,7 @@ def test_the_browser_critique_matches_the_python_one(page, site_url, fmt, fields
 
 
 def test_stories_can_be_listed_edited_deleted_and_printed(page, site_url):
-    open_tool(page, site_url, "practice/stories/", "#hb-stories textarea[data-field=decision]")
+    open_tool(page, site_url, "practice/stories/", "#hb-stories.hb-tool--live")
     for title, decision in (("First", "I chose A, cutting churn by 4%."), ("Second", "I chose B, saving $1.1M.")):
         page.click("[data-action=new]")
         page.fill("input[name=title]", title)
@@ -364,7 +364,7 @@ def test_stories_can_be_listed_edited_deleted_and_printed(page, site_url):
 
 
 def test_stories_and_drill_history_travel_in_the_progress_export(page, site_url):
-    open_tool(page, site_url, "practice/stories/", "#hb-stories textarea[data-field=decision]")
+    open_tool(page, site_url, "practice/stories/", "#hb-stories.hb-tool--live")
     page.fill("input[name=title]", "Exported story")
     page.fill("textarea[data-field=decision]", "I chose to halt the listing, keeping 92% of volume.")
     page.evaluate("HB.store.set('drill:history', [{q: 'x', r: 2, t: '2026-01-01T00:00:00Z'}])")
@@ -388,9 +388,12 @@ def test_stories_and_drill_history_travel_in_the_progress_export(page, site_url)
 
 # page -> the tool, its result, a field whose "input" event has the script draw the result again
 # without a change, and a line of that result.
-DRAWN_AT_BUILD = {
-    "practice/offer/": ("#hb-offer", ".hb-offer-out", "input[name=base]", "$388,750"),
-    "practice/scoring/": ("#hb-scoring", ".hb-scoring-result", "input[name=floor]", "KYC automation goes first."),
+DRAWN_AT_BUILD = {  # page -> the tool, the part its script redraws, a field that makes it redraw, a line of that part,
+    # and a line of the version shown without scripts
+    "practice/offer/": ("#hb-offer", ".hb-offer-out", "input[name=base]", "$388,750", "$388,750"),
+    "practice/scoring/": ("#hb-scoring", ".hb-scoring-result", "input[name=floor]", "KYC automation goes first.", "KYC automation"),
+    "practice/stories/": ("#hb-stories", ".hb-story-editor", "textarea[name=decision]", "Start writing and the critique", "on paper"),
+    "practice/mock/": ("#hb-mock", ".hb-mock-live", "select[name=round]", "questions to deal from.", "run one on paper"),
 }
 # The result as the reader sees it: page.js marks a table wrapper that scrolls sideways after a
 # layout, which a freshly drawn result has not had yet.
@@ -409,7 +412,7 @@ document.addEventListener("DOMContentLoaded", () => {
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("path", DRAWN_AT_BUILD)
 def test_a_tool_is_in_the_page_as_its_script_draws_it_and_is_not_drawn_again(browser, site_url, path, width):
-    tool, result, field, line = DRAWN_AT_BUILD[path]
+    tool, result, field, line, _ = DRAWN_AT_BUILD[path]
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     page.add_init_script(COUNT_REDRAWS % f"{tool} {result}")
@@ -427,14 +430,15 @@ def test_a_tool_is_in_the_page_as_its_script_draws_it_and_is_not_drawn_again(bro
 
 @pytest.mark.parametrize("path", DRAWN_AT_BUILD)
 def test_without_javascript_a_tool_drawn_at_build_shows_its_example_and_no_dead_form(browser, site_url, path):
-    tool, _, _, line = DRAWN_AT_BUILD[path]
+    tool, _, _, _, static = DRAWN_AT_BUILD[path]
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(site_url + path)
         assert page.locator(".hb-nojs").first.is_visible()
-        assert line.split()[0] in page.locator(f"{tool} .hb-tool-static").inner_text()
-        assert page.locator(f"{tool} input").count() > 0 and not page.locator(f"{tool} input").first.is_visible()
+        assert static in page.locator(f"{tool} .hb-tool-static").inner_text()
+        controls = page.locator(f"{tool} :is(input, select, textarea, button)")
+        assert controls.count() > 0 and not any(control.is_visible() for control in controls.all())
     finally:
         context.close()
 

@@ -32,22 +32,34 @@
     var byId = {};
     var names = {};
     config.rounds.forEach(function (r) { names[r[0]] = r[1]; });
+    if (!root.hbSetup) {
+      var built = root.querySelector(".hb-mock-live");
+      root.hbSetup = built && built.cloneNode(true);
+    }
+    if (!view) {
+      setup("");
+      return;
+    }
     clear(root);
     root.appendChild(el("p", { className: "hb-loading", text: "Loading the questions…" }));
-
-    loadQuestions(config.questions).then(function (questions) {
+    questions().then(function () {
       if (!root.isConnected) return;
-      questions.forEach(function (q) { byId[q.id] = q; });
       var valid = session.q && ID.test(session.q) && byId[session.q] && config.rubric[session.round] && SEED.test(session.seed || "");
       if (view === "interviewer" && valid) withAnswer(session.q, interviewer);
       else if (view === "candidate" && valid) candidate();
       else if (view === "sheet" && load(KEY + session.seed, null)) showSaved(session.seed);
-      else setup(view ? "That mock link is incomplete or names a question this handbook does not have; deal a new one." : "");
+      else setup("That mock link is incomplete or names a question this handbook does not have; deal a new one.");
     }, function (err) {
       clear(root);
       root.appendChild(el("p", { className: "hb-error", text: "The questions could not be loaded (" + err.message +
         "). Run the mock on paper with the rubric below." }));
     });
+
+    function questions() {
+      return loadQuestions(config.questions).then(function (list) {
+        if (!Object.keys(byId).length) list.forEach(function (q) { byId[q.id] = q; });
+      });
+    }
 
     /* A question's follow-ups, red flags and model answer are in a small file of their own,
      * fetched when a view that shows them opens. */
@@ -73,29 +85,36 @@
 
     /* ---- setup ---- */
 
+    /* The setup is in the page already (macros/templates/mock_live.html); coming back to it
+     * later puts a copy of it back. The questions are fetched only when a mock is dealt, or to
+     * name the questions of mocks already scored. */
     function setup(message) {
-      clear(root);
+      var live = root.querySelector(".hb-mock-live");
+      if (!live) {
+        clear(root);
+        live = root.appendChild(root.hbSetup.cloneNode(true));
+      }
       root.setAttribute("data-view", "setup");
+      var track = live.querySelector("select[name=track]"), round = live.querySelector("select[name=round]");
+      var status = live.querySelector(".hb-mock-status"), count = live.querySelector(".hb-mock-count");
       var wanted = new URLSearchParams(location.search);
-      var track = select("track", config.tracks, wanted.get("track") || config.tracks[0][0]);
-      var round = select("round", config.rounds, wanted.get("round") || config.rounds[0][0]);
-      if (!track.value) track.value = config.tracks[0][0];
-      if (!round.value) round.value = config.rounds[0][0];
-      var status = el("p", { className: "hb-mock-status", role: "status", "aria-live": "polite", text: message || "" });
-      var count = el("p", { className: "hb-mock-count", "aria-live": "polite" });
+      [[track, wanted.get("track")], [round, wanted.get("round")]].forEach(function (pair) {
+        if (pair[1] && pair[0].querySelector('option[value="' + CSS.escape(pair[1]) + '"]')) pair[0].value = pair[1];
+      });
+      if (track.selectedIndex || round.selectedIndex) counted();
+      if (status.textContent !== message) status.textContent = message;
       function pool() {
         return Object.keys(byId).map(function (id) { return byId[id]; }).filter(function (q) {
           return q.round === round.value && q.tracks.indexOf(track.value) >= 0;
         });
       }
       function counted() {
-        var n = pool().length;
+        var n = (config.counts[track.value] || {})[round.value] || 0;
         count.textContent = n === 1 ? "1 question to deal from." : n + " questions to deal from.";
       }
-      track.addEventListener("change", counted);
-      round.addEventListener("change", counted);
-      var dealButton = el("button", { type: "button", className: "md-button md-button--primary", "data-action": "deal",
-        text: "Deal a question", on: { click: function () {
+      dom.listen(live, "input", function (event) { if (event.target === track || event.target === round) counted(); }, cleanups);
+      dom.listen(live.querySelector("[data-action=deal]"), "click", function () {
+        questions().then(function () {
           var seed = newSeed();
           var q = deal(pool(), config.repetition, seed);
           if (!q) {
@@ -105,14 +124,16 @@
           session = { q: q, round: round.value, seed: seed };
           go({ view: "candidate", question: q, round: round.value, seed: seed });
           candidate();
-        } } });
-      root.appendChild(heading("Set up a mock"));
-      root.appendChild(el("div", { className: "hb-mock-setup" }, [field("Track", track), field("Round", round)]));
-      root.appendChild(count);
-      root.appendChild(dealButton);
-      root.appendChild(status);
-      counted();
-      root.appendChild(resultsList());
+        }, function (err) {
+          status.textContent = "The questions could not be loaded (" + err.message + "). Run the mock on paper with the rubric below.";
+        });
+      }, cleanups);
+      if (savedResults().length) {
+        questions().then(function () {
+          var old = live.querySelector(".hb-mock-results");
+          if (old) old.replaceWith(resultsList());
+        }, function () {});
+      }
     }
 
     function resultsList() {

@@ -81,48 +81,49 @@
     return { id: "s" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6), title: "", format: "dma", fields: {}, updated: "" };
   }
 
+  /* The worksheet is in the page already (macros/templates/stories_live.html), drawn for a new,
+   * empty DMA story: the script wires it up by delegation, and draws it again only to open a
+   * saved story, or when the tool starts again after a progress import. */
   function startStories(root, config, cleanups) {
     var story = newStory();
-    var ui = {};
+    var find = function (selector) { return root.querySelector(selector); };
+    var ui = {
+      title: find("input[name=title]"), formats: find(".hb-story-formats"), fields: find(".hb-story-fields"),
+      spoken: find(".hb-story-spoken"), estimate: find(".hb-story-estimate"), critique: find(".hb-critique"),
+      status: find(".hb-story-status"), list: find(".hb-story-list"), print: find(".hb-story-print"),
+    };
     document.body.classList.add("hb-page-stories");
     cleanups.push(function () { document.body.classList.remove("hb-page-stories"); });
-    clear(root);
 
-    ui.list = el("div", { className: "hb-story-list" });
-    ui.title = el("input", { type: "text", name: "title", maxLength: 120, placeholder: "e.g. Rolled back the auto-hedge launch" });
-    ui.formats = el("div", { className: "hb-story-formats", role: "radiogroup", "aria-label": "Story format" });
-    [["dma", "DMA: Decision, Metric, Alignment"], ["star", "STAR: Situation, Task, Action, Result"]].forEach(function (f) {
-      var radio = el("input", { type: "radio", name: "hb-story-format", value: f[0] });
-      radio.addEventListener("change", function () {
-        if (radio.checked) { story.format = f[0]; renderFields(); changed(); }
-      });
-      ui.formats.appendChild(el("label", { className: "hb-radio" }, [radio, " " + f[1]]));
-    });
-    ui.fields = el("div", { className: "hb-story-fields" });
-    ui.spoken = el("p", { className: "hb-story-spoken" });
-    ui.estimate = el("p", { className: "hb-story-estimate" });
-    ui.critique = el("ul", { className: "hb-critique", "aria-live": "polite" });
-    ui.status = el("p", { className: "hb-story-status", role: "status" });
-    ui.title.addEventListener("input", function () { story.title = ui.title.value; changed(); });
-
-    var editor = el("section", { className: "hb-story-editor", "aria-label": "Story worksheet" }, [
-      field("Story title", ui.title), ui.formats, ui.fields,
-      el("div", { className: "hb-story-buttons" }, [
-        el("button", { type: "button", className: "md-button md-button--primary", "data-action": "save", text: "Save story",
-          on: { click: function () { persist(true); } } }),
-        el("button", { type: "button", className: "md-button", "data-action": "new", text: "New story",
-          on: { click: function () { open(newStory()); ui.title.focus(); } } }),
-      ]),
-      ui.status,
-      el("h3", { text: "As you would say it" }), ui.spoken, ui.estimate,
-      el("h3", { text: "Critique" }), ui.critique,
-    ]);
-    ui.print = el("div", { className: "hb-story-print" });
-    root.appendChild(el("div", { className: "hb-story-layout" }, [editor, ui.list]));
-    root.appendChild(ui.print);
+    dom.listen(root, "input", function (event) {
+      var target = event.target;
+      if (target === ui.title) story.title = target.value;
+      else if (target.hasAttribute("data-field")) story.fields[target.getAttribute("data-field")] = target.value;
+      else return;
+      changed();
+    }, cleanups);
+    dom.listen(ui.formats, "change", function (event) {
+      if (!event.target.checked) return;
+      story.format = event.target.value;
+      renderFields();
+      changed();
+    }, cleanups);
+    dom.listen(root, "click", function (event) {
+      var button = event.target.closest("button[data-action]");
+      if (!button) return;
+      var action = button.getAttribute("data-action");
+      var item = button.closest("li[data-story]");
+      var saved = item && savedStories().filter(function (s) { return s.id === item.getAttribute("data-story"); })[0];
+      if (action === "save") persist(true);
+      else if (action === "new") { open(newStory()); ui.title.focus(); }
+      else if (action === "print") window.print();
+      else if (action === "edit" && saved) open(saved);
+      else if (action === "delete" && saved) remove(saved);
+    }, cleanups);
 
     var stories = savedStories();
-    open(stories.length ? stories[0] : newStory());
+    if (stories.length || root.hbStarted) open(stories.length ? stories[0] : newStory());
+    root.hbStarted = true;
 
     function open(s) {
       story = JSON.parse(JSON.stringify(s));
@@ -139,9 +140,14 @@
       config.formats[story.format].forEach(function (f) {
         var area = el("textarea", { name: f.id, rows: 3, "data-field": f.id });
         area.value = story.fields[f.id] || "";
-        area.addEventListener("input", function () { story.fields[f.id] = area.value; changed(); });
         ui.fields.appendChild(field(f.label, area, f.hint));
       });
+    }
+
+    function remove(s) {
+      if (!window.confirm("Delete the story “" + (s.title || "Untitled story") + "”?")) return;
+      save("story:" + s.id, null);
+      if (s.id === story.id) open(newStory()); else renderList();
     }
 
     function isEmpty(s) {
@@ -226,21 +232,14 @@
             el("span", { className: "hb-meta", text: " " + s.format.toUpperCase() + " · " +
               (count ? count + (count === 1 ? " critique" : " critiques") : "no critique") }),
             el("span", { className: "hb-story-actions" }, [
-              el("button", { type: "button", className: "md-button", "data-action": "edit", text: "Edit",
-                on: { click: function () { open(s); } } }),
-              el("button", { type: "button", className: "md-button", "data-action": "delete", text: "Delete",
-                on: { click: function () {
-                  if (!window.confirm("Delete the story “" + (s.title || "Untitled story") + "”?")) return;
-                  save("story:" + s.id, null);
-                  if (s.id === story.id) open(newStory()); else renderList();
-                } } }),
+              el("button", { type: "button", className: "md-button", "data-action": "edit", text: "Edit" }),
+              el("button", { type: "button", className: "md-button", "data-action": "delete", text: "Delete" }),
             ]),
           ]));
         });
         ui.list.appendChild(list);
       }
-      ui.list.appendChild(el("button", { type: "button", className: "md-button", "data-action": "print",
-        text: "Print the story bank", on: { click: function () { window.print(); } } }));
+      ui.list.appendChild(el("button", { type: "button", className: "md-button", "data-action": "print", text: "Print the story bank" }));
       renderPrint(stories);
     }
 
