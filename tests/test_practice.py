@@ -390,9 +390,10 @@ def test_drill_page_embeds_presets_filters_and_the_rule(site):
 def test_drill_page_carries_its_first_question_so_it_shows_at_the_first_paint(site, hb):
     starter = drill_tool.starter_question(hb)
     assert starter.difficulty == "foundation" and starter.round == next(iter(hb.round_kinds))
-    card = soup(site, "practice/drill/index.html").select_one("#hb-drill > section.hb-drill-starter")
-    assert card["data-starter"] == starter.id
+    page = soup(site, "practice/drill/index.html")
+    card = page.select_one("#hb-drill .hb-drill-live > section.hb-drill-card")
     assert card.select_one(".hb-drill-prompt").get_text() == plain(starter.prompt)
+    assert json.loads(page.select_one("#hb-drill-config").get_text())["starter"]["id"] == starter.id
     assert card.select_one(".hb-drill-meta a")["href"] == f"../../questions/{starter.id}/"
     assert not card.find_parent(class_="hb-tool-static")  # shown with scripts on, until the drill starts
 

@@ -88,21 +88,20 @@ def timer_presets(hb: Handbook) -> list[TimerPreset]:
 
 def questions_payload(hb: Handbook, directory_urls: bool = True) -> dict:
     """Every question as plain text, enough to choose one and ask it (fetched by the drill and the mock)."""
+    return {"questions": [question_entry(q, directory_urls) for q in hb.questions.values()]}
+
+
+def question_entry(q: m.Question, directory_urls: bool = True) -> dict:
     return {
-        "questions": [
-            {
-                "id": q.id,
-                "title": c.title_of(q),
-                "prompt": plain(q.prompt),
-                "url": page_url(c.question_src(q.id), directory_urls),
-                "tracks": list(q.tracks),
-                "round": q.round,
-                "type": q.type,
-                "difficulty": q.difficulty,
-                "origin": q.origin,
-            }
-            for q in hb.questions.values()
-        ]
+        "id": q.id,
+        "title": c.title_of(q),
+        "prompt": plain(q.prompt),
+        "url": page_url(c.question_src(q.id), directory_urls),
+        "tracks": list(q.tracks),
+        "round": q.round,
+        "type": q.type,
+        "difficulty": q.difficulty,
+        "origin": q.origin,
     }
 
 
@@ -160,16 +159,22 @@ def starter_question(hb: Handbook) -> m.Question:
     return ranked[0]
 
 
+RATINGS = {1: "Lost", 2: "Shaky", 3: "Passable", 4: "Good", 5: "Solid"}
+FILTERS = [("track", "Track"), ("round", "Round"), ("type", "Type"), ("difficulty", "Difficulty")]
+
+
 def drill_tool(hb: Handbook, here: str) -> str:
     rule = practice_of(hb).repetition
     used_rounds = {q.round for q in hb.questions.values()}
     used_types = {q.type for q in hb.questions.values()}
+    presets = timer_presets(hb)
+    starter = starter_question(hb)
     config = {
         "questions": QUESTIONS_JSON,
         "answers": ANSWERS_DIR,
-        "presets": [
-            {"id": p.id, "label": plain(p.label), "seconds": p.seconds, "rounds": list(p.rounds)} for p in timer_presets(hb)
-        ],
+        "starter": question_entry(starter),
+        "ratings": RATINGS,
+        "presets": [{"id": p.id, "label": plain(p.label), "seconds": p.seconds, "rounds": list(p.rounds)} for p in presets],
         "repetition": {
             "unseen_weight": rule.unseen_weight, "rating_ceiling": rule.rating_ceiling,
             "recent_window": rule.recent_window, "recent_factor": rule.recent_factor,
@@ -185,8 +190,14 @@ def drill_tool(hb: Handbook, here: str) -> str:
             "type": dict(c.QUESTION_TYPES),
         },
     }  # fmt: skip
-    starter = render("drill_starter.html", here=here, c=c, q=starter_question(hb), rounds=hb.round_kinds)
-    return tool("hb-drill", render("drill_static.html", here=here, c=c), "hb-drill-config", config, start=starter)
+    fit = next((p for p in presets if starter.round in p.rounds), presets[0])
+    n = len(hb.questions)
+    live = render(
+        "drill_live.html", here=here, c=c, q=starter, rounds=hb.round_kinds, presets=presets, clock=fit.clock, ratings=RATINGS,
+        filters=[(name, label, config["filters"][name]) for name, label in FILTERS],
+        count="1 question matches." if n == 1 else f"{n} questions match.",
+    )  # fmt: skip
+    return tool("hb-drill", render("drill_static.html", here=here, c=c), "hb-drill-config", config, start=live)
 
 
 def drill_rule(hb: Handbook, here: str) -> str:

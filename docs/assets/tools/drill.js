@@ -7,34 +7,67 @@
   var mockResults = drill.mockResults, drillWeights = drill.drillWeights, validHistory = drill.validHistory,
     weightedPick = drill.weightedPick;
   var loadQuestions = dom.loadQuestions, loadAnswer = dom.loadAnswer;
-  var el = dom.el, clear = dom.clear, siteRoot = dom.siteRoot, load = dom.load, save = dom.save, clock = dom.clock, field = dom.field,
-    select = dom.select, isObject = dom.isObject;
+  var el = dom.el, clear = dom.clear, siteRoot = dom.siteRoot, load = dom.load, save = dom.save, clock = dom.clock,
+    isObject = dom.isObject;
 
-  var RATING_LABELS = { 1: "Lost", 2: "Shaky", 3: "Passable", 4: "Good", 5: "Solid" };
-  var FILTERS = [["track", "Track"], ["round", "Round"], ["type", "Type"], ["difficulty", "Difficulty"]];
+  var FILTERS = ["track", "round", "type", "difficulty"];
 
+  /* The drill is in the page already (macros/templates/drill_live.html), open on a first
+   * question: the script wires it up by delegation and keeps that question on a first visit.
+   * The bank's questions are fetched when the reader moves on, filters, or comes back with a
+   * history or a filter, which the rule below then chooses from. */
   function startDrill(root, config, cleanups) {
+    var RATING_LABELS = config.ratings;
     var prefs = load("drill:prefs", {});
     if (!isObject(prefs)) prefs = {};
     var state = { questions: [], answers: {}, current: null, timer: null, rated: null };
-    var status = el("p", { className: "hb-drill-status", role: "status", "aria-live": "polite" });
-    // The page carries a first question, shown until the drill has loaded.
-    var starter = root.querySelector("[data-starter]");
-    var starterId = starter && starter.getAttribute("data-starter");
-    if (!starter) {
-      clear(root);
-      root.appendChild(el("p", { className: "hb-loading", text: "Loading the questions…" }));
+    var find = function (selector) { return root.querySelector(selector); };
+    var ui = {
+      count: find(".hb-drill-count"), timerChoice: find("select[name=timer]"), custom: find("input[name=custom-seconds]"),
+      meta: find(".hb-drill-meta"), prompt: find(".hb-drill-prompt"), clock: find(".hb-clock"), start: find("[data-action=start]"),
+      answer: find(".hb-drill-answer"), rating: find(".hb-drill-rating"), history: find(".hb-drill-history"),
+    };
+    var status = find(".hb-drill-status");
+    ui.customField = ui.custom.closest(".hb-field");
+    var filters = {};
+    FILTERS.forEach(function (name) { filters[name] = find(".hb-drill-filters select[name=" + name + "]"); });
+
+    FILTERS.forEach(function (name) { if (prefs[name]) filters[name].value = prefs[name]; });
+    if (prefs.timer) ui.timerChoice.value = prefs.timer;
+    if (ui.timerChoice.value === "") ui.timerChoice.value = "auto";
+    if (prefs.custom) ui.custom.value = String(prefs.custom);
+    ui.customField.hidden = ui.timerChoice.value !== "custom";
+    wire();
+
+    /* "question", not "q": the theme opens its search box for a "q" in the address. */
+    var asked = new URLSearchParams(location.search).get("question");
+    var fresh = !asked && !drillHistory().length && !mockResults().length && FILTERS.every(function (f) { return !prefs[f]; });
+    if (fresh) {
+      state.current = config.starter;
+      root.setAttribute("data-question", config.starter.id);
+      if (ui.timerChoice.value === "auto") readyTimer(presetFor(state.current));
+      else resetTimer();
+      // Fetched once the page is idle, so that the next question comes at once.
+      (window.requestIdleCallback || setTimeout)(function () { loadQuestions(config.questions).catch(function () {}); });
+    } else {
+      withQuestions(function () {
+        var first = asked ? byId(asked) : null;
+        updateCount();
+        if (asked && !first) status.textContent = "There is no question with the id “" + asked + "”; here is another one.";
+        show(first || pickNext());
+        renderHistory();
+      });
     }
 
-    loadQuestions(config.questions).then(function (questions) {
-      if (!root.isConnected) return;
-      state.questions = questions;
-      build();
-    }, function (err) {
-      clear(root);
-      root.appendChild(el("p", { className: "hb-error", text: "The questions could not be loaded (" + err.message +
-        "). Open the question bank and time yourself instead." }));
-    });
+    function withQuestions(then) {
+      loadQuestions(config.questions).then(function (questions) {
+        if (!root.isConnected) return;
+        state.questions = questions;
+        then();
+      }, function (err) {
+        status.textContent = "The questions could not be loaded (" + err.message + "). Open the question bank and time yourself instead.";
+      });
+    }
 
     function drillHistory() {
       var h = load("drill:history", []);
@@ -43,9 +76,9 @@
 
     function matches(q) {
       return FILTERS.every(function (f) {
-        var want = prefs[f[0]];
+        var want = prefs[f];
         if (!want) return true;
-        return f[0] === "track" ? q.tracks.indexOf(want) >= 0 : q[f[0]] === want;
+        return f === "track" ? q.tracks.indexOf(want) >= 0 : q[f] === want;
       });
     }
 
@@ -53,103 +86,40 @@
       return state.questions.filter(function (q) { return q.id === id; })[0] || null;
     }
 
-    var ui = {};
-
-    function build() {
-      /* "question", not "q": the theme opens its search box for a "q" in the address. */
-      var asked = new URLSearchParams(location.search).get("question");
-      var first = asked ? byId(asked) : null;
-      // A first visit opens on the question the page already showed; once the reader has a
-      // history or a filter, the rule below chooses.
-      var fresh = !drillHistory().length && !mockResults().length && FILTERS.every(function (f) { return !prefs[f[0]]; });
-      if (!asked && fresh && starterId) first = byId(starterId);
-      // When that question stays, so does its card: the drill is built around it, and the
-      // question the reader is already reading is never painted again.
-      var kept = starter && first && first.id === starterId ? starter : null;
-      Array.prototype.slice.call(root.childNodes).forEach(function (node) {
-        if (node !== kept) root.removeChild(node);
-      });
-      var filters = el("div", { className: "hb-drill-filters" });
-      FILTERS.forEach(function (f) {
-        var options = [["", "Any " + f[1].toLowerCase()]].concat(config.filters[f[0]]);
-        var node = select(f[0], options, prefs[f[0]] || "");
-        // A closed select changes on a typed letter; a filter chosen by keyboard applies when
-        // the reader leaves the control, so a stray key never swaps the question.
-        var byKey = false, pending = false;
-        node.addEventListener("keydown", function () { byKey = true; });
-        node.addEventListener("pointerdown", function () { byKey = false; });
-        node.addEventListener("change", function () {
-          prefs[f[0]] = node.value;
+    function wire() {
+      dom.listen(root, "click", function (event) {
+        var button = event.target.closest("button");
+        if (!button) return;
+        var action = button.getAttribute("data-action");
+        if (action === "start") toggleTimer();
+        else if (action === "reveal") reveal();
+        else if (action === "next") next();
+        else if (button.hasAttribute("data-rating")) rate(Number(button.getAttribute("data-rating")));
+      }, cleanups);
+      dom.listen(ui.timerChoice, "change", timerChanged, cleanups);
+      dom.listen(ui.custom, "input", timerChanged, cleanups);
+      // A closed select changes on a typed letter; a filter chosen by keyboard applies when the
+      // reader leaves the control, so a stray key never swaps the question.
+      FILTERS.forEach(function (name) {
+        var node = filters[name], byKey = false, pending = false;
+        dom.listen(node, "keydown", function () { byKey = true; }, cleanups);
+        dom.listen(node, "pointerdown", function () { byKey = false; }, cleanups);
+        dom.listen(node, "change", function () {
+          prefs[name] = node.value;
           save("drill:prefs", prefs);
-          updateCount();
+          var now = !byKey;
           if (byKey) pending = true;
-          else next();
-        });
-        node.addEventListener("blur", function () {
+          withQuestions(function () {
+            updateCount();
+            if (now) next();
+          });
+        }, cleanups);
+        dom.listen(node, "blur", function () {
           byKey = false;
-          if (pending) { pending = false; next(); }
-        });
-        filters.appendChild(field(f[1], node));
+          if (pending) { pending = false; withQuestions(next); }
+        }, cleanups);
       });
-      ui.count = el("p", { className: "hb-drill-count", "aria-live": "polite" });
-
-      var timerOptions = [["auto", "Fit the question's round"]].concat(
-        config.presets.map(function (p) { return [p.id, p.label + " (" + clock(p.seconds) + ")"]; }),
-        [["custom", "Custom length"]]
-      );
-      ui.timerChoice = select("timer", timerOptions, prefs.timer || "auto");
-      if (ui.timerChoice.value === "") ui.timerChoice.value = "auto";
-      ui.custom = el("input", { type: "number", name: "custom-seconds", min: "1", max: "10800", step: "1", inputMode: "numeric",
-        value: String(prefs.custom || 90) });
-      ui.customField = field("Seconds", ui.custom);
-      ui.timerChoice.addEventListener("change", timerChanged);
-      ui.custom.addEventListener("input", timerChanged);
-      var timerRow = el("div", { className: "hb-drill-timer-choice" }, [field("Timer", ui.timerChoice), ui.customField]);
-
-      ui.meta = kept ? kept.querySelector(".hb-drill-meta") : el("p", { className: "hb-drill-meta" });
-      ui.prompt = kept ? kept.querySelector(".hb-drill-prompt") : el("p", { className: "hb-drill-prompt" });
-      ui.prompt.id = "hb-drill-prompt";
-      ui.clock = el("div", { className: "hb-clock", role: "timer", "aria-label": "Time left" });
-      ui.start = el("button", { type: "button", className: "md-button md-button--primary", "data-action": "start", text: "Start (s)",
-        on: { click: toggleTimer } });
-      ui.reveal = el("button", { type: "button", className: "md-button", "data-action": "reveal", text: "Reveal (r)",
-        on: { click: reveal } });
-      ui.next = el("button", { type: "button", className: "md-button", "data-action": "next", text: "Next (n)",
-        on: { click: function () { next(); } } });
-      ui.answer = el("div", { className: "hb-drill-answer", hidden: true });
-      ui.rating = el("div", { className: "hb-drill-rating", role: "group", "aria-label": "Rate your answer" });
-      ui.rating.appendChild(el("span", { className: "hb-field-label", text: "How did it go?" }));
-      [1, 2, 3, 4, 5].forEach(function (r) {
-        ui.rating.appendChild(el("button", { type: "button", className: "md-button hb-rate", "data-rating": String(r),
-          "aria-pressed": "false", title: RATING_LABELS[r], text: r + " " + RATING_LABELS[r],
-          on: { click: function () { rate(r); } } }));
-      });
-      var rest = [
-        el("div", { className: "hb-drill-clockrow" }, [ui.clock, status]),
-        el("div", { className: "hb-drill-buttons" }, [ui.start, ui.reveal, ui.next]),
-        ui.answer, ui.rating,
-      ];
-      var card = kept || el("section", { className: "hb-drill-card" }, [ui.meta, ui.prompt]);
-      rest.forEach(function (node) { card.appendChild(node); });
-      card.classList.remove("hb-drill-starter");
-      card.removeAttribute("data-starter");
-      card.setAttribute("aria-labelledby", "hb-drill-prompt");
-      ui.history = el("section", { className: "hb-drill-history", "aria-label": "Drill history" });
-
-      var controls = el("div", { className: "hb-drill-controls" }, [filters, ui.count, timerRow]);
-      if (kept) {
-        root.insertBefore(controls, kept);
-      } else {
-        root.appendChild(controls);
-        root.appendChild(card);
-      }
-      root.appendChild(ui.history);
-      updateCount();
-      if (asked && !first) status.textContent = "There is no question with the id “" + asked + "”; here is another one.";
-      show(first || pickNext());
-      renderHistory();
-
-      var onKey = function (e) {
+      dom.listen(document, "keydown", function (e) {
         /* Single-key shortcuts never fire while a form control has focus: typing in a field,
          * choosing in a list or pressing a focused button keeps its own meaning. */
         if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || !root.isConnected) return;
@@ -164,9 +134,8 @@
           e.preventDefault();
           e.stopPropagation(); /* keep Material's own s/n shortcuts out of the drill */
         }
-      };
-      document.addEventListener("keydown", onKey);
-      cleanups.push(function () { document.removeEventListener("keydown", onKey); stopTimer(); });
+      }, cleanups);
+      cleanups.push(stopTimer);
     }
 
     function pool() {
@@ -186,6 +155,7 @@
     }
 
     function next() {
+      if (!state.questions.length) { withQuestions(next); return; }
       status.textContent = "";
       show(pickNext());
     }
@@ -241,11 +211,15 @@
     function resetTimer() {
       stopTimer();
       var seconds = presetFor(state.current);
-      state.timer = { total: seconds, left: seconds, running: false, since: 0, done: false };
       ui.clock.textContent = clock(seconds);
       ui.clock.classList.remove("hb-clock--done");
-      root.setAttribute("data-timer", "ready");
       ui.start.textContent = "Start (s)";
+      readyTimer(seconds);
+    }
+
+    function readyTimer(seconds) {
+      state.timer = { total: seconds, left: seconds, running: false, since: 0, done: false };
+      root.setAttribute("data-timer", "ready");
     }
 
     function stopTimer() {
@@ -266,6 +240,7 @@
         ui.start.textContent = "Resume (s)";
         return;
       }
+      fetchAnswer(state.current).catch(function () {}); // so that it is here when the clock runs out
       t.running = true;
       t.since = Date.now();
       root.setAttribute("data-timer", "running");
@@ -368,6 +343,7 @@
     /* ---- history and weak areas (drill-history.js) ---- */
 
     function renderHistory() {
+      if (!state.questions.length) { withQuestions(renderHistory); return; }
       HB.drillHistory.render(ui.history, drillHistory(), mockResults(), byId, config.names, RATING_LABELS, function () {
         if (window.confirm("Delete your whole drill history in this browser?")) { save("drill:history", null); renderHistory(); }
       });

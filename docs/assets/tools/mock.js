@@ -15,7 +15,7 @@
     sheetText = mock.sheetText;
   var loadQuestions = dom.loadQuestions, loadAnswer = dom.loadAnswer;
   var el = dom.el, clear = dom.clear, siteRoot = dom.siteRoot, load = dom.load, save = dom.save, clock = dom.clock, field = dom.field,
-    select = dom.select, copyText = dom.copyText;
+    copyText = dom.copyText;
 
   function pageAddress(params) {
     var url = new URL(location.href);
