@@ -250,6 +250,14 @@ def test_without_javascript_the_drill_still_offers_a_question(browser, site_url)
         context.close()
 
 
+def test_the_drill_on_paper_is_its_question_without_the_controls(page, site_url):
+    open_tool(page, site_url, "practice/drill/", "#hb-drill[data-question]")
+    page.emulate_media(media="print")
+    assert page.locator("#hb-drill-prompt").is_visible()
+    for part in (".hb-drill-controls", ".hb-drill-clockrow", ".hb-drill-buttons", ".hb-drill-rating"):
+        assert page.locator(f"#hb-drill {part}").is_hidden(), part
+
+
 def test_an_unknown_question_id_falls_back_to_another_question(page, site_url):
     open_tool(page, site_url, "practice/drill/?question=no-such-question", "#hb-drill[data-question]")
     assert "no-such-question" in page.locator(".hb-drill-status").inner_text()

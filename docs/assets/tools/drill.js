@@ -42,7 +42,9 @@
     /* "question", not "q": the theme opens its search box for a "q" in the address. */
     var asked = new URLSearchParams(location.search).get("question");
     var fresh = !asked && !drillHistory().length && !mockResults().length && FILTERS.every(function (f) { return !prefs[f]; });
-    if (fresh) {
+    if (fresh && root.hasAttribute("data-question")) {
+      show(config.starter); // started again after a progress import: back to the first question
+    } else if (fresh) {
       state.current = config.starter;
       root.setAttribute("data-question", config.starter.id);
       if (ui.timerChoice.value === "auto") readyTimer(presetFor(state.current));
