@@ -49,8 +49,11 @@
       root.setAttribute("data-question", config.starter.id);
       if (ui.timerChoice.value === "auto") readyTimer(presetFor(state.current));
       else resetTimer();
-      // Fetched once the page is idle, so that the next question comes at once.
-      (window.requestIdleCallback || setTimeout)(function () { loadQuestions(config.questions).catch(function () {}); });
+      // Fetched at the reader's first touch or key, so that the next question comes at once; not
+      // while the page loads, where a phone pays for it in blocking time.
+      var prefetch = function () { loadQuestions(config.questions).catch(function () {}); };
+      dom.listen(document, "pointerdown", prefetch, cleanups);
+      dom.listen(document, "keydown", prefetch, cleanups);
     } else {
       withQuestions(function () {
         var first = asked ? byId(asked) : null;
