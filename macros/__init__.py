@@ -30,7 +30,9 @@ def page_macros() -> dict:
 
 # The page macros whose output shows question records. After an edit to questions only, the
 # preview (macros/preview.py) renders again the pages that call one of these, and no other page.
-READS_QUESTIONS = frozenset({"sources_list", "question_bank", "track_cards", "tag_index", "glossary", "practice_drill", "practice_plan"})
+READS_QUESTIONS = frozenset(
+    {"sources_list", "question_bank", "track_cards", "tag_index", "glossary", "practice_drill", "practice_mock", "practice_plan"}
+)
 
 
 def define_env(env) -> None:

@@ -38,7 +38,7 @@
     ["#hb-stories", TOOL.concat("assets/tools/stories.js")],
     ["#hb-scoring", TOOL.concat("assets/tools/scoring.js")],
     ["#hb-offer", TOOL.concat("assets/tools/offer.js")],
-    ["#hb-mock", DRILL.concat("assets/tools/mock-logic.js", "assets/tools/mock.js")],
+    ["#hb-mock", DRILL.concat("assets/tools/mock-logic.js", "assets/tools/mock-clock.js", "assets/tools/mock.js")],
     ["#hb-plan", TOOL.concat("assets/tools/plan-logic.js", "assets/tools/plan.js")],
     [".hb-question[data-question]", TOOL],
   ];

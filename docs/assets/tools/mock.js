@@ -161,51 +161,6 @@
       return box;
     }
 
-    /* ---- the clock both views share ---- */
-
-    function makeClock(boxes, onTick) {
-      var state = { running: false, since: 0, before: 0, handle: null };
-      var display = el("div", { className: "hb-clock", role: "timer", "aria-label": "Time elapsed", text: "0:00" });
-      var current = el("p", { className: "hb-mock-box", "aria-live": "polite" });
-      var list = el("ol", { className: "hb-mock-boxes" }, boxes.map(function (b, i) {
-        return el("li", { "data-box": String(i), text: b.label + ": ends at " + clock(b.end) });
-      }));
-      var button = el("button", { type: "button", className: "md-button md-button--primary", "data-action": "clock", text: "Start the clock",
-        on: { click: toggle } });
-      function elapsed() {
-        return state.before + (state.running ? (Date.now() - state.since) / 1000 : 0);
-      }
-      function paint() {
-        var s = elapsed();
-        display.textContent = clock(s);
-        var at = boxes.findIndex(function (b) { return s < b.end; });
-        Array.prototype.forEach.call(list.children, function (li, i) {
-          li.classList.toggle("hb-mock-box--now", i === at);
-          li.classList.toggle("hb-mock-box--past", at < 0 || i < at);
-        });
-        current.textContent = !boxes.length ? "No preset fits this round; the clock counts up." : at < 0 ? "Every time box has ended." :
-          "Now: " + boxes[at].label + ", " + clock(boxes[at].end - s) + " left.";
-        if (onTick) onTick(s);
-      }
-      function toggle() {
-        if (state.running) {
-          state.before = elapsed();
-          state.running = false;
-          clearInterval(state.handle);
-          button.textContent = "Resume the clock";
-        } else {
-          state.running = true;
-          state.since = Date.now();
-          state.handle = setInterval(function () { if (root.isConnected) paint(); else clearInterval(state.handle); }, 250);
-          button.textContent = "Pause the clock";
-        }
-        paint();
-      }
-      cleanups.push(function () { clearInterval(state.handle); });
-      paint();
-      return { node: el("div", { className: "hb-mock-clock" }, [display, current, button, list]), elapsed: elapsed };
-    }
-
     /* ---- the candidate's view ---- */
 
     function candidate() {
@@ -235,7 +190,7 @@
         } } }),
         copied,
       ]));
-      root.appendChild(makeClock(config.boxes[session.round] || []).node);
+      root.appendChild(HB.mockClock(root, config.boxes[session.round] || [], cleanups).node);
       root.appendChild(el("div", { className: "hb-mock-card" }, [reveal, prompt]));
       var waiting = el("p", { className: "hb-mock-waiting", text: "When the interviewer finishes in a tab of this browser, the feedback sheet appears here. On another device, they can copy it to you as text." });
       root.appendChild(waiting);
@@ -261,7 +216,7 @@
       var boxes = config.boxes[session.round] || [];
       var due = followUpsDue(boxes, q.follow_ups.length);
       var asked = {};
-      var timer = makeClock(boxes, function (s) {
+      var timer = HB.mockClock(root, boxes, cleanups, function (s) {
         Array.prototype.forEach.call(root.querySelectorAll(".hb-mock-followups li[data-due]"), function (li) {
           li.classList.toggle("hb-mock-due", s >= Number(li.getAttribute("data-due")));
         });
