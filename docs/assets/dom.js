@@ -135,8 +135,10 @@
     if (!root || !config) return;
     var cleanups = (cleanupsById[id] = []);
     root.classList.add("hb-tool--live");
+    var again = root.hbStarted === true; // the same page, started again after a progress import
+    root.hbStarted = true;
     try {
-      start(root, config, cleanups);
+      start(root, config, cleanups, again);
     } catch (e) {
       root.appendChild(el("p", { className: "hb-error", text: "This tool failed to start: " + e.message }));
       throw e;

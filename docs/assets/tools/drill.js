@@ -16,7 +16,7 @@
    * question: the script wires it up by delegation and keeps that question on a first visit.
    * The bank's questions are fetched when the reader moves on, filters, or comes back with a
    * history or a filter, which the rule below then chooses from. */
-  function startDrill(root, config, cleanups) {
+  function startDrill(root, config, cleanups, again) {
     var RATING_LABELS = config.ratings;
     var prefs = load("drill:prefs", {});
     if (!isObject(prefs)) prefs = {};
@@ -42,8 +42,8 @@
     /* "question", not "q": the theme opens its search box for a "q" in the address. */
     var asked = new URLSearchParams(location.search).get("question");
     var fresh = !asked && !drillHistory().length && !mockResults().length && FILTERS.every(function (f) { return !prefs[f]; });
-    if (fresh && root.hasAttribute("data-question")) {
-      show(config.starter); // started again after a progress import: back to the first question
+    if (fresh && again) {
+      show(config.starter); // back to the first question
     } else if (fresh) {
       state.current = config.starter;
       root.setAttribute("data-question", config.starter.id);

@@ -84,7 +84,7 @@
   /* The worksheet is in the page already (macros/templates/stories_live.html), drawn for a new,
    * empty DMA story: the script wires it up by delegation, and draws it again only to open a
    * saved story, or when the tool starts again after a progress import. */
-  function startStories(root, config, cleanups) {
+  function startStories(root, config, cleanups, again) {
     var story = newStory();
     var find = function (selector) { return root.querySelector(selector); };
     var ui = {
@@ -122,8 +122,7 @@
     }, cleanups);
 
     var stories = savedStories();
-    if (stories.length || root.hbStarted) open(stories.length ? stories[0] : newStory());
-    root.hbStarted = true;
+    if (stories.length || again) open(stories.length ? stories[0] : newStory());
 
     function open(s) {
       story = JSON.parse(JSON.stringify(s));
