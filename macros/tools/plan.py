@@ -287,7 +287,11 @@ def plan_tool(hb: Handbook, here: str) -> str:
         "plan_static.html", here=here, fixed=fixed, track=hb.tracks[plan.fixed_plans.track], hours=plan.fixed_plans.hours,
         minutes=plan.minutes,
     )  # fmt: skip
-    return tool("hb-plan", static, "hb-plan-config", plan_config(hb, plan, here))
+    config = plan_config(hb, plan, here)
+    # Numbers as the script prints them: 10, not 10.0.
+    hours = {name: f"{value:g}" for name, value in config["hours"].items()}
+    live = render("plan_live.html", max_days=plan.max_days, tracks=config["tracks"], track=config["default_track"], hours=hours)
+    return tool("hb-plan", static, "hb-plan-config", config, start=live)
 
 
 def plan_rules(hb: Handbook, here: str) -> str:

@@ -26,7 +26,7 @@ START = datetime.datetime(2026, 3, 2, 9, 30, tzinfo=LONDON)
 
 def open_plan(page, base: str) -> None:
     page.goto(base + "practice/plan/")
-    page.wait_for_selector("#hb-plan input[type=date]")
+    page.wait_for_selector("#hb-plan.hb-tool--live")
 
 
 def make_plan(page, interview: datetime.date, track: str = "pm", hours: str = "2") -> None:
@@ -149,6 +149,30 @@ def test_the_calendar_keeps_the_plans_dates_in_every_time_zone(browser, site_url
         check_calendar(calendar(page), dates)
     finally:
         context.close()
+
+
+def test_the_form_is_in_the_page_from_the_start_and_a_saved_plan_comes_back_in_it(page, site_url):
+    page.clock.set_fixed_time(START)
+    page.add_init_script("""window.__redrawn = 0;
+document.addEventListener("DOMContentLoaded", () => {
+  const count = records => { window.__redrawn += records.length; };
+  new MutationObserver(count).observe(document.getElementById("hb-plan"), { childList: true, subtree: true });
+});""")
+    open_plan(page, site_url)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__redrawn") == 0, "the script drew the form or the empty plan again"
+    assert page.locator(".hb-plan-output").inner_text() == "Enter your interview date to build your plan."
+    date = page.locator("#hb-plan input[type=date]")
+    assert date.get_attribute("min") == (START.date() + datetime.timedelta(days=1)).isoformat()
+    assert page.locator("#hb-plan select[name=track]").input_value() == PLAN.fixed_plans.track
+    assert page.locator("#hb-plan input[name=hours]").input_value() == f"{PLAN.hours.default:g}"
+
+    make_plan(page, START.date() + datetime.timedelta(days=5), track="pm", hours="1.5")
+    page.reload()
+    page.wait_for_selector("#hb-plan [data-day]")
+    assert date.input_value() == (START.date() + datetime.timedelta(days=5)).isoformat()
+    assert page.locator("#hb-plan input[name=hours]").input_value() == "1.5"
+    assert len(days(page)) == 5
 
 
 def test_the_date_input_refuses_a_date_beyond_the_limit(page, site_url):

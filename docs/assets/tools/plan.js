@@ -9,7 +9,7 @@
   var plan = HB.plan;
   var kindOf = plan.kindOf, schedule = plan.schedule, dayNumber = plan.dayNumber, isoOf = plan.isoOf, today = plan.today,
     longDate = plan.longDate, duration = plan.duration, calendar = plan.calendar;
-  var el = dom.el, clear = dom.clear, load = dom.load, save = dom.save, field = dom.field, select = dom.select, isObject = dom.isObject;
+  var el = dom.el, clear = dom.clear, load = dom.load, save = dom.save, isObject = dom.isObject;
 
   var TICK = "plan:tick:";
   var SETUP = "plan:setup";
@@ -47,33 +47,28 @@
 
   /* ---- the page ---- */
 
-  function startPlan(root, config) {
+  /* The form and the empty result are in the page already (macros/templates/plan_live.html): the
+   * script sets the date's limits, which count from today, and draws only a saved plan. */
+  function startPlan(root, config, cleanups, again) {
     known = config.items;
     var setup = load(SETUP, null);
     if (!validSetup(setup, config)) setup = null;
-    var ui = {};
-    clear(root);
+    var find = function (selector) { return root.querySelector(selector); };
+    var ui = { date: find("input[name=interview-date]"), track: find("select[name=track]"), hours: find("input[name=hours]"),
+      status: find(".hb-plan-status"), output: find(".hb-plan-output") };
 
     var now = today();
-    ui.date = el("input", { type: "date", name: "interview-date", required: true, min: isoOf(now + 1), max: isoOf(now + config.max_days),
-      value: setup ? setup.date : "" });
-    ui.track = select("track", config.tracks, setup ? setup.track : config.default_track);
-    ui.hours = el("input", { type: "number", name: "hours", min: String(config.hours.low), max: String(config.hours.high),
-      step: String(config.hours.step), inputMode: "decimal", value: String(setup ? setup.hours : config.hours["default"]) });
-    var form = el("div", { className: "hb-plan-form" }, [
-      field("Interview date", ui.date, "From tomorrow up to " + config.max_days + " days ahead."),
-      field("Track", ui.track),
-      field("Hours per day", ui.hours, config.hours.low + " to " + config.hours.high + " hours."),
-    ]);
-    ui.status = el("p", { className: "hb-plan-status", role: "status", "aria-live": "polite" });
-    ui.output = el("div", { className: "hb-plan-output" });
-    root.appendChild(form);
-    root.appendChild(ui.status);
-    root.appendChild(ui.output);
+    ui.date.min = isoOf(now + 1);
+    ui.date.max = isoOf(now + config.max_days);
+    if (setup) {
+      ui.date.value = setup.date;
+      ui.track.value = setup.track;
+      ui.hours.value = String(setup.hours);
+    }
     [ui.date, ui.track, ui.hours].forEach(function (input) {
-      input.addEventListener("change", changed);
+      dom.listen(input, "change", changed, cleanups);
     });
-    draw();
+    if (setup || again) draw();
 
     function changed() {
       var n = today();
