@@ -57,6 +57,38 @@ def test_the_home_page_turns_a_track_and_a_date_into_steps_and_remembers_them(pa
     assert page.errors == []
 
 
+def test_the_home_pages_steps_open_the_plan_and_the_drill_on_the_readers_track_and_date(page, site_url):
+    import datetime
+
+    track = list(HB.tracks)[-1]
+    date = (datetime.date.today() + datetime.timedelta(days=12)).isoformat()
+    open_tool(page, site_url, "", "#hb-start[data-ready]")
+    page.select_option("select[name=track]", track)
+    page.fill("input[name=date]", date)
+    page.locator(".hb-start-steps a", has_text="study plan").click()
+    page.wait_for_selector("#hb-plan [data-day]")
+    assert page.locator("#hb-plan select[name=track]").input_value() == track
+    assert page.locator("#hb-plan input[type=date]").input_value() == date
+    assert page.locator("#hb-plan [data-day]").count() == 12
+
+    later = (datetime.date.today() + datetime.timedelta(days=20)).isoformat()
+    page.goto(site_url + f"practice/plan/?track={track}&date={later}")  # a saved plan, and another date asked for
+    page.wait_for_selector("#hb-plan [data-day]")
+    assert page.locator("#hb-plan [data-day]").count() == 20
+    page.goto(site_url + "practice/plan/")
+    page.wait_for_selector("#hb-plan [data-day]")
+    assert page.locator("#hb-plan input[type=date]").input_value() == later
+
+    page.goto(site_url)
+    page.locator(".hb-start-steps a", has_text="Drill questions").click()
+    page.wait_for_selector("#hb-drill[data-question]")
+    assert page.locator("#hb-drill select[name=track]").input_value() == track
+    expect(page.locator(".hb-drill-count")).to_have_text(f"{sum(track in q.tracks for q in HB.questions.values())} questions match.")
+    asked = page.get_attribute("#hb-drill", "data-question")
+    assert track in HB.questions[asked].tracks
+    assert page.errors == []
+
+
 def test_without_javascript_the_home_page_gives_the_advice_as_a_list(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

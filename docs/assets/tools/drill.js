@@ -32,6 +32,13 @@
     var filters = {};
     FILTERS.forEach(function (name) { filters[name] = find(".hb-drill-filters select[name=" + name + "]"); });
 
+    /* The home page links here with the reader's track: it becomes the track filter. */
+    var params = new URLSearchParams(location.search);
+    var track = params.get("track");
+    if (!again && track && track !== prefs.track && filters.track.querySelector('option[value="' + CSS.escape(track) + '"]')) {
+      prefs.track = track;
+      save("drill:prefs", prefs);
+    }
     FILTERS.forEach(function (name) { if (prefs[name]) filters[name].value = prefs[name]; });
     if (prefs.timer) ui.timerChoice.value = prefs.timer;
     if (ui.timerChoice.value === "") ui.timerChoice.value = "auto";
@@ -40,7 +47,7 @@
     wire();
 
     /* "question", not "q": the theme opens its search box for a "q" in the address. */
-    var asked = new URLSearchParams(location.search).get("question");
+    var asked = params.get("question");
     var fresh = !asked && !drillHistory().length && !mockResults().length && FILTERS.every(function (f) { return !prefs[f]; });
     if (fresh && again) {
       show(config.starter); // back to the first question

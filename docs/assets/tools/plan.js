@@ -60,15 +60,30 @@
     var now = today();
     ui.date.min = isoOf(now + 1);
     ui.date.max = isoOf(now + config.max_days);
-    if (setup) {
-      ui.date.value = setup.date;
-      ui.track.value = setup.track;
-      ui.hours.value = String(setup.hours);
-    }
+    fill(setup);
     [ui.date, ui.track, ui.hours].forEach(function (input) {
       dom.listen(input, "change", changed, cleanups);
     });
-    if (setup || again) draw();
+    /* The home page links here with the reader's track and interview date: a plan to that date,
+     * unless it is the plan already saved. */
+    var params = new URLSearchParams(location.search);
+    var askedTrack = config.tracks.some(function (t) { return t[0] === params.get("track"); }) ? params.get("track") : null;
+    if (!again && askedTrack) ui.track.value = askedTrack;
+    if (!again && params.get("date")) ui.date.value = params.get("date");
+    if (!again && (setup ? ui.date.value !== setup.date || ui.track.value !== setup.track : ui.date.value)) {
+      changed(); // saves the plan and draws it, or says why the date was refused
+    }
+    if (again || (setup && !ui.output.querySelector("[data-day]"))) {
+      fill(setup);
+      draw();
+    }
+
+    function fill(s) {
+      if (!s) return;
+      ui.date.value = s.date;
+      ui.track.value = s.track;
+      ui.hours.value = String(s.hours);
+    }
 
     function changed() {
       var n = today();
