@@ -70,6 +70,7 @@ def test_the_home_pages_steps_open_the_plan_and_the_drill_on_the_readers_track_a
     assert page.locator("#hb-plan select[name=track]").input_value() == track
     assert page.locator("#hb-plan input[type=date]").input_value() == date
     assert page.locator("#hb-plan [data-day]").count() == 12
+    assert page.url.endswith("/practice/plan/")  # a reload keeps what the reader changes next
 
     later = (datetime.date.today() + datetime.timedelta(days=20)).isoformat()
     page.goto(site_url + f"practice/plan/?track={track}&date={later}")  # a saved plan, and another date asked for

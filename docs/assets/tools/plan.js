@@ -65,13 +65,20 @@
       dom.listen(input, "change", changed, cleanups);
     });
     /* The home page links here with the reader's track and interview date: a plan to that date,
-     * unless it is the plan already saved. */
+     * unless it is the plan already saved. The address then drops them, so that a reload keeps
+     * whatever the reader changes afterwards. */
     var params = new URLSearchParams(location.search);
     var askedTrack = config.tracks.some(function (t) { return t[0] === params.get("track"); }) ? params.get("track") : null;
     if (!again && askedTrack) ui.track.value = askedTrack;
     if (!again && params.get("date")) ui.date.value = params.get("date");
     if (!again && (setup ? ui.date.value !== setup.date || ui.track.value !== setup.track : ui.date.value)) {
       changed(); // saves the plan and draws it, or says why the date was refused
+    }
+    if (params.has("track") || params.has("date")) {
+      params.delete("track");
+      params.delete("date");
+      var rest = params.toString();
+      history.replaceState(history.state, "", location.pathname + (rest ? "?" + rest : "") + location.hash);
     }
     if (again || (setup && !ui.output.querySelector("[data-day]"))) {
       fill(setup);
