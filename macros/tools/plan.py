@@ -258,7 +258,6 @@ def plan_config(hb: Handbook, plan: m.PlanFile, here: str) -> dict:
         "hours": plan.hours.model_dump(),
         "rules": rules_config(plan),
         "tracks": choices((t.id, t.name) for t in hb.tracks.values()),
-        "default_track": plan.fixed_plans.track,
         "materials": materials,
         "items": catalogue(hb, plan, here, materials),
         "round_names": {k: plain(r.name) for k, r in hb.round_kinds.items()},
@@ -267,8 +266,7 @@ def plan_config(hb: Handbook, plan: m.PlanFile, here: str) -> dict:
     }
 
 
-def fixed_plan(hb: Handbook, plan: m.PlanFile, here: str, days: int) -> dict:
-    config = plan_config(hb, plan, here)
+def fixed_plan(plan: m.PlanFile, config: Mapping, days: int) -> dict:
     track = plan.fixed_plans.track
     built = schedule(config["materials"][track], config["rules"], days, round(plan.fixed_plans.hours * 60))
     return {
@@ -282,15 +280,15 @@ def plan_tool(hb: Handbook, here: str) -> str:
     plan = plan_of(hb)
     if problems := plan_problems(hb, plan):
         raise ValueError("; ".join(problems))
-    fixed = [fixed_plan(hb, plan, here, days) for days in plan.fixed_plans.days]
+    config = plan_config(hb, plan, here)
+    fixed = [fixed_plan(plan, config, days) for days in plan.fixed_plans.days]
     static = render(
         "plan_static.html", here=here, fixed=fixed, track=hb.tracks[plan.fixed_plans.track], hours=plan.fixed_plans.hours,
         minutes=plan.minutes,
     )  # fmt: skip
-    config = plan_config(hb, plan, here)
     # Numbers as the script prints them: 10, not 10.0.
     hours = {name: f"{value:g}" for name, value in config["hours"].items()}
-    live = render("plan_live.html", max_days=plan.max_days, tracks=config["tracks"], track=config["default_track"], hours=hours)
+    live = render("plan_live.html", max_days=plan.max_days, tracks=config["tracks"], track=plan.fixed_plans.track, hours=hours)
     return tool("hb-plan", static, "hb-plan-config", config, start=live)
 
 

@@ -68,7 +68,8 @@
      * unless it is the plan already saved. The address then drops them, so that a reload keeps
      * whatever the reader changes afterwards. */
     var params = new URLSearchParams(location.search);
-    var askedTrack = config.tracks.some(function (t) { return t[0] === params.get("track"); }) ? params.get("track") : null;
+    var asked = params.get("track");
+    var askedTrack = config.tracks.some(function (t) { return t[0] === asked; }) ? asked : null;
     if (!again && askedTrack) ui.track.value = askedTrack;
     if (!again && params.get("date")) ui.date.value = params.get("date");
     if (!again && (setup ? ui.date.value !== setup.date || ui.track.value !== setup.track : ui.date.value)) {
