@@ -196,20 +196,6 @@ def test_next_question_follows_the_filters_and_the_weakest_area_comes_first(page
     assert page.errors == []
 
 
-def test_the_keys_work_after_a_click_on_a_rating_and_not_in_a_list(page, site_url):
-    open_tool(page, site_url, "practice/drill/", "#hb-drill[data-question]")
-    qid = page.locator("#hb-drill").get_attribute("data-question")
-    page.locator('.hb-rate[data-rating="3"]').click()
-    assert page.evaluate("document.activeElement.dataset.rating") == "3"  # the click left the focus there
-    expect(page.locator(".hb-drill-status")).to_contain_text("Press n for the next question")
-    page.keyboard.press("n")
-    page.wait_for_function("id => document.querySelector('#hb-drill').dataset.question !== id", arg=qid)
-    page.locator("select[name=round]").focus()
-    page.keyboard.press("5")
-    expect(page.locator('.hb-rate[aria-pressed="true"]')).to_have_count(0)
-    assert page.errors == []
-
-
 def test_drill_weights_in_the_browser_match_the_python_rule(page, site_url):
     open_tool(page, site_url, "practice/drill/", "#hb-drill[data-question]")
     ids = list(HB.questions)[:8]

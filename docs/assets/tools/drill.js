@@ -12,10 +12,6 @@
 
   var FILTERS = ["track", "round", "type", "difficulty"];
 
-  function takesKeys(node) {
-    return HB.page.inFormControl(node) && !(node.closest && node.closest("button"));
-  }
-
   /* The drill is in the page already (macros/templates/drill_live.html), open on a first
    * question: the script wires it up by delegation and keeps that question on a first visit.
    * The bank's questions are fetched when the reader moves on, filters, or comes back with a
@@ -136,11 +132,10 @@
         }, cleanups);
       });
       dom.listen(document, "keydown", function (e) {
-        /* Single-key shortcuts never fire while a field or a list has focus, where typing and
-         * choosing keep their meaning. A focused button takes no letters or digits, so they still
-         * fire there: a reader who clicked a rating can press n. */
+        /* Single-key shortcuts never fire while a form control has focus: typing in a field,
+         * choosing in a list or pressing a focused button keeps its own meaning. */
         if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || !root.isConnected) return;
-        if (takesKeys(e.target) || takesKeys(document.activeElement)) return;
+        if (HB.page.inFormControl(e.target) || HB.page.inFormControl(document.activeElement)) return;
         var handled = true;
         if (e.key === "s") toggleTimer();
         else if (e.key === "r") reveal();
