@@ -348,7 +348,7 @@
       state.rated = entry.t;
       save("drill:history", h.slice(-1000));
       markRating(r);
-      status.textContent = "Saved: rated " + r + " (" + RATING_LABELS[r] + "). Press n for the next question.";
+      status.textContent = "Saved: rated " + r + " (" + RATING_LABELS[r] + "). Next, or n, brings the next question.";
       renderHistory();
     }
 
