@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from . import models as m
 from .critique import FORMATS, critique
+from .patterns import any_of
 
 # A phrase a red flag quotes, as a candidate would say it: three words or more.
 QUOTED = re.compile(r"[\"“]([^\"”]+?\s[^\"”]+?\s[^\"”]+?)[\"”]")
@@ -41,7 +42,7 @@ def findings_kept(q: m.Question, rules: list[m.CritiqueRule], phrases: list[m.Re
 
 @functools.lru_cache(maxsize=8)
 def _any_phrase(patterns: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
+    return any_of(patterns, re.IGNORECASE)
 
 
 def findings(q: m.Question, rules: list[m.CritiqueRule], phrases: list[m.RedFlagPhrase]) -> Iterator[tuple[str, str]]:

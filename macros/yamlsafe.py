@@ -24,6 +24,9 @@ __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "Document", "Problem", "read"]
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 24
+# The deepest nesting handed to libyaml's composer, which recurses in C: 20,000 levels composed
+# in a thread of the default stack size on this project's machines, so this is far inside the limit.
+_C_COMPOSER_DEPTH = 1000
 
 # YAML breaks lines at these, most editors do not: each is read as a space so that YAML's
 # line numbers are the ones an editor shows, and each is reported by name.
@@ -213,38 +216,61 @@ _MAYBE_ANCHOR = re.compile(r"[&*](?<![^\s\[{,][&*])")
 _OTHER_LINE_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
 
 
-def _provably_shallow(text: str) -> bool:
-    """An upper bound on nesting that needs no parse. A block collection starts at a
-    column within its line's prefix of spaces and indicators, and each two levels of
-    block nesting move at least one column right; each flow level needs a bracket."""
+def _depth_bound(text: str) -> int | None:
+    """An upper bound on nesting that needs no parse, or None. A block collection starts at a
+    column within its line's prefix of spaces and indicators, and each two levels of block
+    nesting move at least one column right; each flow level needs a bracket."""
     if any(brk in text for brk in _OTHER_LINE_BREAKS):
-        return False
-    brackets = text.count("[") + text.count("{")
-    widest = (MAX_DEPTH - 3 - brackets) // 2
+        return None
     # "\n" first, not re.MULTILINE's "^": the regex engine then jumps between line starts.
-    return widest >= 0 and not re.search(rf"\n[ ?:-]{{{widest + 1},}}", "\n" + text)
+    widest = max(map(len, _LINE_PREFIX.findall("\n" + text))) - 1
+    return 2 * widest + text.count("[") + text.count("{") + 3
+
+
+_LINE_PREFIX = re.compile(r"\n[ ?:-]*")
+
+
+def _first_too_deep(root: yaml.Node) -> int | None:
+    """The line of the first node, in the order of the text, nested deeper than MAX_DEPTH."""
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = node.value
+        else:
+            continue
+        stack.extend((child, depth + 1) for child in reversed(children))
+    return None
 
 
 def _compose_fast(text: str) -> tuple[yaml.Node, yaml.BaseConstructor] | _Stop | None:
-    """Compose with libyaml. Its composer is C, so it is used only when the text
-    provably has no anchors and shallow nesting (deep nesting would overflow the C
-    stack); otherwise libyaml's events go through the guarded Python composer.
-    None when libyaml is missing or the text has an error, which the pure-Python
-    reader then reports in its own words; libyaml also accepts tabs where PyYAML
-    does not, so text with a tab takes that path too."""
+    """Compose with libyaml. Its composer is C and recursive, so it is used only when the
+    text provably has no anchors and nesting well within the C stack, and MAX_DEPTH is then
+    checked on the tree it made; otherwise libyaml's events go through the guarded Python
+    composer. None when libyaml is missing or the text has an error, which the pure-Python
+    reader then reports in its own words; libyaml also accepts tabs where PyYAML does not, so
+    text with a tab takes that path too."""
     if not yaml.__with_libyaml__ or "\t" in text:
         return None
     maybe_anchor = ("&" in text or "*" in text) and _MAYBE_ANCHOR.search(text)
-    guarded = maybe_anchor or not _provably_shallow(text)
+    bound = _depth_bound(text)
+    guarded = maybe_anchor or bound is None or bound > _C_COMPOSER_DEPTH
     composer = _FastComposer(text) if guarded else yaml.CSafeLoader(text)
     try:
-        return composer.get_single_node(), composer
+        root = composer.get_single_node()
     except _Stop as stop:
         return stop
     except yaml.YAMLError:
         return None
     finally:
         composer.dispose()
+    if not guarded and root is not None and bound > MAX_DEPTH and (line := _first_too_deep(root)):
+        return _Stop(line, f"nested deeper than {MAX_DEPTH} levels")
+    return root, composer
 
 
 def _document(

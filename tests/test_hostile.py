@@ -159,8 +159,14 @@ def test_a_billion_laughs_alias_bomb_is_refused_at_every_anchor_and_alias(load_w
 
 @pytest.mark.parametrize(
     ("nested", "line"),
-    [("[" * 5000 + "]" * 5000, 9), ("{a: " * 3000 + "}" * 3000, 9), ("\n" + "- " * 100_000 + "x", 10)],
-    ids=["5000-lists", "3000-mappings", "100000-block-lists"],
+    [
+        ("[" * 5000 + "]" * 5000, 9),
+        ("{a: " * 3000 + "}" * 3000, 9),
+        ("\n" + "- " * 100_000 + "x", 10),
+        ("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1), 9),
+        ("\n" + "  - " * (MAX_DEPTH + 1) + "x", 10),
+    ],
+    ids=["5000-lists", "3000-mappings", "100000-block-lists", "lists-one-too-deep", "block-lists-one-too-deep"],
 )
 def test_deep_nesting_is_refused(load_with, nested, line):
     assert probe(load_with, edited("tags: [listing]", f"tags: {nested}")) == [
@@ -172,6 +178,7 @@ def test_deep_nesting_is_refused(load_with, nested, line):
     ("brk", "expected"),
     [
         ("\r", [Problem(PROBE, 34, "(file)", f"nested deeper than {MAX_DEPTH} levels")]),
+        ("\n", [Problem(PROBE, 34, "(file)", f"nested deeper than {MAX_DEPTH} levels")]),
         # Read as the space an editor shows, so the nesting stands on one line and is not YAML.
         ("\u2028", [
             Problem(PROBE, 10, "(file)",
@@ -179,7 +186,7 @@ def test_deep_nesting_is_refused(load_with, nested, line):
             Problem(PROBE, 10, "(file)", "YAML syntax: mapping values are not allowed here"),
         ]),
     ],
-    ids=["CR", "LINE-SEPARATOR"],
+    ids=["CR", "LINE-SEPARATOR", "LF"],
 )  # fmt: skip
 def test_deep_nesting_is_refused_whatever_breaks_the_lines(load_with, brk, expected):
     nested = "".join(f"{' ' * level}k{level}:{brk}" for level in range(MAX_DEPTH + 2)) + " " * (MAX_DEPTH + 2) + "x"
