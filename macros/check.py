@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import TextIO
 
 from .load import DataError, data_dir, load_handbook
 
@@ -15,17 +16,24 @@ def main(argv: list[str]) -> int:
     try:
         hb = load_handbook(folder, root=Path.cwd())
     except DataError as err:
+        _say_set_aside(err.set_aside, sys.stderr)
         for problem in err.problems:
             print(problem, file=sys.stderr)
         print(f"{len(err.problems)} problem(s) in {_shown(folder)}/", file=sys.stderr)
         return 1
     seconds = time.perf_counter() - started
+    _say_set_aside(hb.set_aside, sys.stdout)
     print(
         f"ok: {len(hb.questions)} questions, {len(hb.frameworks)} frameworks, {len(hb.loops)} loops, "
         f"{len(hb.bands)} pay bands, {len(hb.checklists)} checklists, {len(hb.sources)} sources "
         f"checked in {seconds:.2f} s"
     )
     return 0
+
+
+def _say_set_aside(paths: tuple[str, ...], out: TextIO) -> None:
+    for path in paths:
+        print(f"{path}: set aside, not read: an editor's swap, backup or lock file", file=out)
 
 
 def _shown(folder: Path) -> str:

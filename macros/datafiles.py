@@ -13,8 +13,13 @@ from .problems import Problem, nearest
 
 SINGLE_FILES = {f.path: f for f in m.DATA_FILES if not f.is_folder}
 FOLDERS = {f.path: f for f in m.DATA_FILES if f.is_folder}
-# Files an editor or the operating system leaves beside the ones being edited.
+# Files an editor or the operating system keeps beside the ones being edited (a swap file, a
+# backup, a lock) for as long as the editor is open: set aside, never read, never an error.
 _EDITOR_LEFTOVER = re.compile(r"^\..*\.sw[a-p]$|^\.#|~$|^\.DS_Store$|^Thumbs\.db$")
+
+
+def editor_leftover(name: str) -> bool:
+    return _EDITOR_LEFTOVER.search(name) is not None
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -24,12 +29,19 @@ def _shown(path: Path, root: Path) -> str:
         return str(path)
 
 
-def data_files(data_dir: Path, root: Path, problems: list[Problem]) -> Iterator[tuple[Path, m.DataFile]]:
-    """Every data file to read, in a stable order; every other entry under data_dir becomes a problem.
-    Nothing is followed out of data_dir: symbolic links are refused, never read."""
+def data_files(
+    data_dir: Path, root: Path, problems: list[Problem], set_aside: list[str] | None = None
+) -> Iterator[tuple[Path, m.DataFile]]:
+    """Every data file to read, in a stable order; an editor's leftover goes into set_aside and
+    every other entry under data_dir becomes a problem. Nothing is followed out of data_dir:
+    symbolic links are refused, never read."""
 
     def refuse(path: Path, message: str) -> None:
-        problems.append(Problem(_shown(path, root), 1, "(file)", message))
+        if editor_leftover(path.name):
+            if set_aside is not None:
+                set_aside.append(_shown(path, root))
+        else:
+            problems.append(Problem(_shown(path, root), 1, "(file)", message))
 
     entries = {e.name: e for e in _entries(data_dir)}
     for name in SINGLE_FILES.keys() - entries.keys():
@@ -59,12 +71,17 @@ def data_files(data_dir: Path, root: Path, problems: list[Problem]) -> Iterator[
 
 
 def fingerprint(data_dir: Path) -> tuple[tuple[str, int, int, int], ...]:
-    """Every entry under data_dir with its type, size and time of change: equal fingerprints, equal data."""
+    """Every entry under data_dir with its type, and a file's size and time of change: equal
+    fingerprints, equal data. A folder's own time changes whenever a file in it is added or
+    replaced, as an editor's save-by-rename does, so it is left out; an editor's leftovers too."""
     out = []
     for top, dirs, files in os.walk(data_dir):  # os.walk follows no symbolic link to a folder
         for name in sorted([*dirs, *files]):
+            if editor_leftover(name):
+                continue
             st = os.lstat(os.path.join(top, name))
-            out.append((os.path.join(top, name), st.st_mode, st.st_mtime_ns, st.st_size))
+            changed = (0, 0) if stat.S_ISDIR(st.st_mode) else (st.st_mtime_ns, st.st_size)
+            out.append((os.path.join(top, name), st.st_mode, *changed))
     return tuple(out)
 
 
@@ -96,8 +113,6 @@ def _folder_files(folder: Path, entry: m.DataFile, refuse) -> Iterator[tuple[Pat
             refuse(path, f"not a file but {_kind(dirent)}; {where} holds only <id>.yml files")
         elif suffix == ".yml":
             yield path, entry
-        elif _EDITOR_LEFTOVER.search(dirent.name):
-            refuse(path, "an editor's swap or backup file: close the editor or delete the file")
         elif suffix.lower() in {".yml", ".yaml"}:
             refuse(path, f"the extension must be .yml, not {suffix}: rename it to {path.stem}.yml")
         else:
@@ -115,8 +130,6 @@ def _kind(dirent: os.DirEntry) -> str:
 def _top_level_reason(name: str, dirent: os.DirEntry) -> str:
     if not dirent.is_file(follow_symlinks=False):
         return f"not a file but {_kind(dirent)}"
-    if _EDITOR_LEFTOVER.search(name):
-        return "an editor's swap or backup file: close the editor or delete the file"
     stem, dot, suffix = name.rpartition(".")
     if dot and suffix.lower() in {"yml", "yaml"}:
         if f"{stem}.yml" in SINGLE_FILES:

@@ -110,6 +110,7 @@ class Handbook:
     default_vesting_years: int = 4
     practice: m.PracticeFile | None = None
     placed: list[Placed] = field(default_factory=list, repr=False)
+    set_aside: tuple[str, ...] = ()  # editors' leftovers in data/, never read
 
     @classmethod
     def assemble(cls, parsed: dict[str, tuple[Document, BaseModel]]) -> Handbook:

@@ -53,8 +53,8 @@ def data_dir(root: Path = ROOT) -> Path:
 
 
 class DataError(Exception):
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
+    def __init__(self, problems: list[Problem], set_aside: tuple[str, ...] = ()) -> None:
+        self.problems, self.set_aside = problems, set_aside
         super().__init__("\n".join(map(str, problems)))
 
 
@@ -106,11 +106,12 @@ def _load(data_dir: Path, root: Path | None) -> Handbook:
     parsed: dict[str, tuple[Document, BaseModel]] = {}
     failed: list[tuple[Document, type[BaseModel]]] = []
     declared = _Declared()
+    set_aside: list[str] = []
     if not data_dir.is_dir():
         raise DataError([Problem(_shown(data_dir, root), 1, "(file)", "the data folder does not exist")])
     unread = set(SINGLE_FILES) | {name for name in FOLDERS if (data_dir / name).is_symlink() or not (data_dir / name).is_dir()}
 
-    for path, entry in data_files(data_dir, root, problems):
+    for path, entry in data_files(data_dir, root, problems, set_aside):
         doc, found, record = _read_and_validate(path, entry, _shown(path, root))
         problems.extend(found)
         if doc is None:
@@ -126,8 +127,9 @@ def _load(data_dir: Path, root: Path | None) -> Handbook:
         declared.add_unread(data_dir / name, SINGLE_FILES.get(name) or FOLDERS[name], whole=True)
 
     handbook = Handbook.assemble(parsed)
+    handbook.set_aside = tuple(set_aside)
     problems.extend(_references_in_failed_files(handbook, failed, declared))
     problems.extend(p for p in handbook.problems() if not declared.covers_problem(p))
     if problems:
-        raise DataError(sorted(dict.fromkeys(problems), key=lambda p: (p.path, p.line)))
+        raise DataError(sorted(dict.fromkeys(problems), key=lambda p: (p.path, p.line)), handbook.set_aside)
     return handbook

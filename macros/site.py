@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -11,6 +12,7 @@ from .handbook import Handbook
 from .load import DataError, load_handbook
 
 _cache: dict[Path, tuple[tuple, Handbook]] = {}
+log = logging.getLogger("mkdocs.plugins.handbook")
 
 
 def project_root(config) -> Path:
@@ -33,6 +35,8 @@ def handbook_for(config) -> Handbook:
         hb = load_handbook(folder, root=project_root(config))
     except DataError as err:
         raise PluginError(f"the data has {len(err.problems)} problem(s); nothing was built:\n{err}") from None
+    for path in hb.set_aside:
+        log.info("%s: set aside, not read: an editor's swap, backup or lock file", path)
     _cache[folder] = (stamp, hb)
     return hb
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import load, models, site, yamlsafe
+from macros import check, load, models, site, yamlsafe
 from macros.load import DataError, load_handbook
 from macros.problems import Problem
 
@@ -222,13 +222,12 @@ def test_null_values_say_the_value_is_empty_and_what_it_should_hold(problems):
 def test_files_in_the_wrong_place_or_with_the_wrong_extension_are_reported(problems):
     found = problems({
         "questions/sub/nested.yml": GOOD_QUESTION, "questions/upper.YML": GOOD_QUESTION, "questions/long.yaml": GOOD_QUESTION,
-        "questions/notes.md": "draft", "questions/.probe.yml.swp": b"\x00", "questions/Probe Two.yml": GOOD_QUESTION,
+        "questions/notes.md": "draft", "questions/Probe Two.yml": GOOD_QUESTION,
         "sourses.yml": "x: 1\n", "tracks.yaml": "x: 1\n", "README.txt": "hi", "drafts/one.yml": GOOD_QUESTION,
     })  # fmt: skip
     assert found == [
         "data/README.txt:1: (file): not a YAML data file: data/ holds only the .yml files that CONTRIBUTING.md lists",
         f"data/drafts/one.yml:1: (file): data/drafts/ is not a data folder, so this file is never read; the folders are {FOLDERS}",
-        "data/questions/.probe.yml.swp:1: (file): an editor's swap or backup file: close the editor or delete the file",
         "data/questions/Probe Two.yml:1: (file): the file name must be an id (lowercase letters a-z and digits, in words joined by "
         "single hyphens), such as probe-two.yml",
         "data/questions/long.yaml:1: (file): the extension must be .yml, not .yaml: rename it to long.yml",
@@ -240,6 +239,28 @@ def test_files_in_the_wrong_place_or_with_the_wrong_extension_are_reported(probl
         "data/questions/, a framework in data/frameworks/, a checklist in data/checklists/",
         "data/tracks.yaml:1: (file): the extension must be .yml, not .yaml: rename it to tracks.yml",
     ]
+
+
+def test_an_editors_leftovers_are_set_aside_named_and_never_read(data_copy, capsys):
+    # As vim, emacs and the operating systems leave them while a file is open: a swap file, a
+    # backup, a lock (a symbolic link to nowhere) and folder metadata. Each holds what would fail.
+    leftovers = ["questions/.probe.yml.swp", "questions/probe.yml~", "sources.yml~", ".DS_Store", "frameworks/Thumbs.db"]
+    for name in leftovers:
+        (data_copy / name).write_bytes(b"id: [unclosed\x00")
+    lock = data_copy / "questions" / ".#probe.yml"
+    lock.symlink_to("someone@host.1234")
+    try:
+        hb = load_handbook(data_copy, root=data_copy.parent)
+        assert hb.set_aside == tuple(sorted(f"data/{name}" for name in [*leftovers, "questions/.#probe.yml"]))
+        assert "probe" not in hb.questions
+        assert check.main([str(data_copy)]) == 0
+        said = capsys.readouterr().out
+        assert "data/questions/.#probe.yml: set aside, not read: an editor's swap, backup or lock file" in said
+        assert said.count("set aside, not read") == len(leftovers) + 1
+    finally:
+        lock.unlink()
+        for name in leftovers:
+            (data_copy / name).unlink()
 
 
 def test_symbolic_links_are_refused_and_never_followed(problems, data_copy, tmp_path):

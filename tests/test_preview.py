@@ -102,6 +102,24 @@ def test_page_macros_outside_reads_questions_show_no_question(handbook):
         assert same == (name not in READS_QUESTIONS), name
 
 
+def test_a_save_by_rename_with_an_editors_swap_file_open_renders_only_what_it_touched(previewed):
+    # Many editors save by writing a new file and renaming it over the old one, which changes the
+    # folder's own time; vim keeps a swap file beside the file it edits, emacs a lock.
+    data, site = previewed
+    question = sorted((data / "questions").glob("*.yml"))[0]
+    (data / "questions" / f".{question.name}.swp").write_bytes(b"b0VIM 9.0")
+    (data / "questions" / f".#{question.name}").symlink_to("someone@host.1234")
+    record = yaml.safe_load(question.read_text(encoding="utf-8"))
+    saved = question.with_name(".saving")
+    saved.write_text(yaml.safe_dump({**record, "title": "Saved by rename"}, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    os.replace(saved, question)
+    before = stamps(site)
+
+    assert rebuild_without_full_build() == []
+    assert "Saved by rename" in (site / "questions" / question.stem / "index.html").read_text(encoding="utf-8")
+    assert stamps(site)["pay/index.html"] == before["pay/index.html"]
+
+
 @pytest.mark.parametrize(
     "change",
     ["new question file", "new tag", "data the check refuses", "another data file", "a page under docs"],
