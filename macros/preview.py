@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 from watchdog.observers.polling import PollingObserver
 
 from . import READS_QUESTIONS, pages
-from .datafiles import fingerprint
+from .datafiles import editor_leftover, fingerprint
 from .handbook import Handbook, same_objects
 from .site import data_dir, handbook_for, project_root
 
@@ -107,7 +107,8 @@ def finished() -> None:
 
 
 def inputs(config) -> tuple:
-    """Every file a build reads besides data/, with its size and time of change."""
+    """Every file a build reads besides data/, with its size and time of change (an editor's swap
+    file beside a page is not read, and changes while the page is open)."""
     root = project_root(config)
     out = []
     for name in INPUTS:
@@ -115,7 +116,7 @@ def inputs(config) -> tuple:
         walk = [(str(top.parent), [], [top.name])] if top.is_file() else os.walk(top)
         for folder, dirs, names in walk:
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for n in sorted(names):
+            for n in sorted(n for n in names if not editor_leftover(n)):
                 st = os.stat(os.path.join(folder, n))
                 out.append((os.path.join(folder, n), st.st_mtime_ns, st.st_size))
     return tuple(out)
