@@ -151,15 +151,37 @@ def test_a_question_page_without_headings_still_has_a_skip_link(page, site_url):
     assert page.evaluate("document.activeElement.getAttribute('href')") == "#hb-content"
 
 
-def test_tables_are_padded_and_figures_right_aligned(page, site_url):
+# page -> a table of figures on it, as the reader sees it (the tools' tables as their scripts keep them)
+FIGURE_TABLES = {
+    "pay/": ".hb-pay table",
+    "practice/offer/": "#hb-offer.hb-tool--live .hb-offer-out .hb-offer-years",
+    "practice/scoring/": "#hb-scoring.hb-tool--live .hb-scoring-result .hb-ranking",
+}
+
+
+@pytest.mark.parametrize("path", FIGURE_TABLES)
+def test_tables_are_padded_and_figures_right_aligned(page, site_url, path):
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(site_url + "pay/")
-    cell = page.locator(".hb-pay td.hb-num").first
-    cell.wait_for()
-    style = cell.evaluate(
-        "td => { const s = getComputedStyle(td); return [s.textAlign, parseFloat(s.paddingLeft), parseFloat(s.paddingRight)]; }"
-    )
-    assert style[0] == "right" and style[1] >= 8 and style[2] >= 8
+    page.goto(site_url + path)
+    table = page.locator(FIGURE_TABLES[path])
+    table.wait_for()
+    cells = table.locator("td").evaluate_all(
+        """tds => tds.map(td => { const s = getComputedStyle(td); return [td.textContent.trim(), s.textAlign,
+             td.previousElementSibling ? parseFloat(s.paddingLeft) : 8, parseFloat(s.paddingRight)]; })"""
+    )  # a row's first cell keeps a narrower gap to the table's edge
+    figures = [c for c in cells if re.fullmatch(r"[$]?\d[\d,.]*%?", c[0])]
+    assert figures and all(align == "right" for _, align, _, _ in figures), figures
+    assert all(left >= 8 and right >= 8 for _, _, left, right in figures), figures
+
+
+def test_on_a_phone_each_initiatives_reason_sits_under_its_figures_in_view(phone, site_url):
+    phone.goto(site_url + "practice/scoring/")
+    rows = phone.locator("#hb-scoring.hb-tool--live .hb-scoring-result .hb-ranking tbody tr")
+    rows.first.wait_for()
+    for row in rows.all():
+        figures, why = row.locator("td").first.bounding_box(), row.locator("td").last.bounding_box()
+        assert why["x"] >= 0 and why["x"] + why["width"] <= PHONE["width"]
+        assert why["y"] >= figures["y"] + figures["height"] - 1
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

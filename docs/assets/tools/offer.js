@@ -125,11 +125,12 @@
       out.appendChild(el("h3", { text: "Year by year" }));
       out.appendChild(el("div", { className: "hb-table-wrap" }, [el("table", { className: "hb-table hb-offer-years" }, [
         el("thead", {}, [el("tr", {}, ["Year", "Base", "Bonus at target", "Equity or tokens vesting", "Sign-on", "Total"]
-          .map(function (h) { return el("th", { text: h }); }))]),
+          .map(function (h, i) { return el("th", { text: h, className: i ? "hb-num" : null }); }))]),
         el("tbody", {}, years.map(function (y) {
           return el("tr", { "data-year": String(y.year), "data-total": String(Math.round(y.total)), "data-equity": String(Math.round(y.equity)) }, [
-            el("td", { text: "Year " + y.year }), el("td", { text: usd(y.base) }), el("td", { text: usd(y.bonus) }),
-            el("td", { text: usd(y.equity) }), el("td", { text: usd(y.sign_on) }), el("td", {}, [el("strong", { text: usd(y.total) })]),
+            el("td", { text: "Year " + y.year }), el("td", { className: "hb-num", text: usd(y.base) }),
+            el("td", { className: "hb-num", text: usd(y.bonus) }), el("td", { className: "hb-num", text: usd(y.equity) }),
+            el("td", { className: "hb-num", text: usd(y.sign_on) }), el("td", { className: "hb-num" }, [el("strong", { text: usd(y.total) })]),
           ]);
         })),
       ])]));

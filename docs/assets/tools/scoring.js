@@ -167,13 +167,15 @@
         }
         body.appendChild(el("tr", { "data-name": it.name, "data-status": row.status, "data-rank": row.rank ? String(row.rank) : null,
           className: row.tiedWith && row.tiedWith.length ? "hb-tie" : null }, [
-          el("td", { text: row.rank ? String(row.rank) : "—" }), el("td", { text: it.name }),
-          el("td", { text: it.compliance === null ? "—" : String(it.compliance) }),
-          el("td", { text: it.growth === null ? "—" : String(it.growth) }), el("td", { text: why }),
+          el("td", { className: "hb-num", text: row.rank ? String(row.rank) : "—" }), el("td", { text: it.name }),
+          el("td", { className: "hb-num", text: it.compliance === null ? "—" : String(it.compliance) }),
+          el("td", { className: "hb-num", text: it.growth === null ? "—" : String(it.growth) }), el("td", { text: why }),
         ]));
       });
       ui.result.appendChild(el("div", { className: "hb-table-wrap" }, [el("table", { className: "hb-table hb-ranking" }, [
-        el("thead", {}, [el("tr", {}, ["Rank", "Initiative", "Compliance", "Growth", "Why"].map(function (h) { return el("th", { text: h }); }))]),
+        el("thead", {}, [el("tr", {}, ["Rank", "Initiative", "Compliance", "Growth", "Why"].map(function (h) {
+          return el("th", { text: h, className: h === "Initiative" || h === "Why" ? null : "hb-num" });
+        }))]),
         body,
       ])]));
       var winner = ranked.filter(function (r) { return r.status === "ranked"; });
