@@ -24,8 +24,8 @@ __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "Document", "Problem", "read"]
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 24
-# The deepest nesting handed to libyaml's composer, which recurses in C: 20,000 levels composed
-# in a thread of the default stack size on this project's machines, so this is far inside the limit.
+# The deepest nesting handed to libyaml's composer, which recurses in C. Measured on Linux with
+# PyYAML 6, 20,000 levels compose in a thread of the default stack size: this is far inside that.
 _C_COMPOSER_DEPTH = 1000
 
 # YAML breaks lines at these, most editors do not: each is read as a space so that YAML's
