@@ -14,6 +14,7 @@ from typing import TextIO
 if __name__ == "__main__":
     gc.disable()
 
+from .datafiles import SET_ASIDE  # noqa: E402
 from .load import DataError, data_dir, load_handbook  # noqa: E402
 
 
@@ -40,7 +41,7 @@ def main(argv: list[str]) -> int:
 
 def _say_set_aside(paths: tuple[str, ...], out: TextIO) -> None:
     for path in paths:
-        print(f"{path}: set aside, not read: an editor's swap, backup or lock file", file=out)
+        print(f"{path}: {SET_ASIDE}", file=out)
 
 
 def _shown(folder: Path) -> str:

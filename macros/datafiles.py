@@ -18,6 +18,9 @@ FOLDERS = {f.path: f for f in m.DATA_FILES if f.is_folder}
 _EDITOR_LEFTOVER = re.compile(r"^\..*\.sw[a-p]$|^\.#|~$|^\.DS_Store$|^Thumbs\.db$")
 
 
+SET_ASIDE = "set aside, not read: an editor's swap, backup or lock file"
+
+
 def editor_leftover(name: str) -> bool:
     return _EDITOR_LEFTOVER.search(name) is not None
 
@@ -29,17 +32,14 @@ def _shown(path: Path, root: Path) -> str:
         return str(path)
 
 
-def data_files(
-    data_dir: Path, root: Path, problems: list[Problem], set_aside: list[str] | None = None
-) -> Iterator[tuple[Path, m.DataFile]]:
+def data_files(data_dir: Path, root: Path, problems: list[Problem], set_aside: list[str]) -> Iterator[tuple[Path, m.DataFile]]:
     """Every data file to read, in a stable order; an editor's leftover goes into set_aside and
     every other entry under data_dir becomes a problem. Nothing is followed out of data_dir:
     symbolic links are refused, never read."""
 
     def refuse(path: Path, message: str) -> None:
         if editor_leftover(path.name):
-            if set_aside is not None:
-                set_aside.append(_shown(path, root))
+            set_aside.append(_shown(path, root))
         else:
             problems.append(Problem(_shown(path, root), 1, "(file)", message))
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from . import load
+from .datafiles import SET_ASIDE
 from .handbook import Handbook
 from .load import DataError, load_handbook
 
@@ -36,7 +37,7 @@ def handbook_for(config) -> Handbook:
     except DataError as err:
         raise PluginError(f"the data has {len(err.problems)} problem(s); nothing was built:\n{err}") from None
     for path in hb.set_aside:
-        log.info("%s: set aside, not read: an editor's swap, backup or lock file", path)
+        log.info("%s: %s", path, SET_ASIDE)
     _cache[folder] = (stamp, hb)
     return hb
 

@@ -216,6 +216,9 @@ _MAYBE_ANCHOR = re.compile(r"[&*](?<![^\s\[{,][&*])")
 _OTHER_LINE_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
 
 
+_LINE_PREFIX = re.compile(r"\n[ ?:-]*")
+
+
 def _depth_bound(text: str) -> int | None:
     """An upper bound on nesting that needs no parse, or None. A block collection starts at a
     column within its line's prefix of spaces and indicators, and each two levels of block
@@ -225,9 +228,6 @@ def _depth_bound(text: str) -> int | None:
     # "\n" first, not re.MULTILINE's "^": the regex engine then jumps between line starts.
     widest = max(map(len, _LINE_PREFIX.findall("\n" + text))) - 1
     return 2 * widest + text.count("[") + text.count("{") + 3
-
-
-_LINE_PREFIX = re.compile(r"\n[ ?:-]*")
 
 
 def _first_too_deep(root: yaml.Node) -> int | None:
