@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
@@ -33,6 +34,16 @@ def yaml_scalar(value: object) -> Markup:
     return Markup(json.dumps(value))
 
 
+_BREAK_AFTER = re.compile(r"(?<=[-._–])(?=.)")
+
+
+def breakable(text: str) -> Markup:
+    """An id, a field's path or a range, escaped, with a line break allowed after each "-", ".",
+    "_" or "–": a table column then narrows to its longest part instead of pushing the table
+    sideways."""
+    return Markup("<wbr>").join(_BREAK_AFTER.split(text))
+
+
 def span(value, unit: str = "") -> str:
     from .disagreements import span_text
 
@@ -47,7 +58,7 @@ def _env() -> Environment:
     kept = FileSystemBytecodeCache(pattern=f"handbook-{hashlib.sha256(repr(options).encode()).hexdigest()[:12]}-%s.cache")
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, bytecode_cache=kept, **options)
     env.filters.update(
-        md=markdown, md_block=lambda text: markdown(text, block=True), md_heading=md_heading, plain=plain,
+        breakable=breakable, md=markdown, md_block=lambda text: markdown(text, block=True), md_heading=md_heading, plain=plain,
         short_title=short_title, usd=usd, span=span, json_script=json_for_script, yaml=yaml_scalar,
     )  # fmt: skip
     env.globals.update(

@@ -299,6 +299,26 @@ def test_every_source_shows_its_public_address(site, hb):
     assert "https://" in cite["title"]
 
 
+def test_source_ids_may_break_at_their_hyphens_and_read_whole(site, hb):
+    """A citation reads as its source's id (copied, searched, read aloud) while a narrow column may
+    break it after each hyphen; the break is an element the build writes, never data."""
+    page = BeautifulSoup((site / "disagreements/index.html").read_text(encoding="utf-8"), "html.parser")
+    cites = page.select("a.hb-src")
+    assert cites and {a.get_text() for a in cites} <= set(hb.sources)
+    for a in cites:
+        parts = [str(node) for node in a.contents]
+        assert "".join(parts).replace("<wbr/>", "") == a.get_text()
+        assert len(a.find_all("wbr")) == a.get_text().count("-")
+
+
+def test_breakable_escapes_every_part():
+    from macros.html import breakable
+
+    assert str(breakable("<b>-x.y_z–w")) == "&lt;b&gt;-<wbr>x.<wbr>y_<wbr>z–<wbr>w"
+    assert str(breakable("plain")) == "plain"
+    assert str(breakable("end-")) == "end-"
+
+
 @pytest.fixture(scope="module")
 def hb():
     return load_handbook(DATA)
