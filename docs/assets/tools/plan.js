@@ -71,7 +71,8 @@
     var asked = params.get("track");
     var askedTrack = config.tracks.some(function (t) { return t[0] === asked; }) ? asked : null;
     if (!again && askedTrack) ui.track.value = askedTrack;
-    if (!again && params.get("date")) ui.date.value = params.get("date");
+    var askedDate = params.get("date");
+    if (!again && askedDate) ui.date.value = askedDate;
     if (!again && (setup ? ui.date.value !== setup.date || ui.track.value !== setup.track : ui.date.value)) {
       changed(); // saves the plan and draws it, or says why the date was refused
     }
