@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros import models as m
+from macros.html import breakable
 from macros.load import load_handbook
 
 from .conftest import BUILD_EPOCH, DATA, ROOT, build_site, copy_data, mkdocs_config
@@ -312,8 +313,6 @@ def test_source_ids_may_break_at_their_hyphens_and_read_whole(site, hb):
 
 
 def test_breakable_escapes_every_part():
-    from macros.html import breakable
-
     assert str(breakable("<b>-x.y_z–w")) == "&lt;b&gt;-<wbr>x.<wbr>y_<wbr>z–<wbr>w"
     assert str(breakable("plain")) == "plain"
     assert str(breakable("end-")) == "end-"

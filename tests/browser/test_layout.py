@@ -40,19 +40,19 @@ def phone(browser, request):
     context.close()
 
 
+# A table wrapper, named in a failure by its caption or first heading.
+TABLE_NAME = "box => (box.querySelector('caption, th') || box).textContent.trim().slice(0, 40)"
 # Table wrappers whose keyboard access does not match their width: one that scrolls sideways must
 # be a named, focusable region (so arrow keys can scroll it); one that fits must not be a tab stop.
-MISMARKED_WRAPPERS = """() => Array.from(document.querySelectorAll('.hb-scroll, .hb-table-wrap'))
+MISMARKED_WRAPPERS = f"""() => Array.from(document.querySelectorAll('.hb-scroll, .hb-table-wrap'))
   .filter(box => (box.scrollWidth > box.clientWidth + 1) !== (box.getAttribute('tabindex') === '0'
     && box.getAttribute('role') === 'region' && /scrolls sideways/.test(box.getAttribute('aria-label') || '')))
-  .map(box => (box.querySelector('caption, th') || box).textContent.trim().slice(0, 40))"""
-
-
-# Tables wider than their box, named by their first heading. The build's own tables sit in
-# div.hb-scroll; a practice tool's drawn result (the offer's year by year) sits in .hb-table-wrap.
-TOO_WIDE = """(selector) => Array.from(document.querySelectorAll(selector))
+  .map({TABLE_NAME})"""
+# Table wrappers wider than their box. The build's own tables sit in div.hb-scroll; a practice
+# tool's drawn result (the offer's year by year) sits in .hb-table-wrap.
+TOO_WIDE = f"""(selector) => Array.from(document.querySelectorAll(selector))
   .filter(box => box.scrollWidth > box.clientWidth + 1)
-  .map(box => (box.querySelector('th') || box).textContent.trim().slice(0, 40))"""
+  .map({TABLE_NAME})"""
 
 
 def test_no_page_scrolls_sideways_at_360_px_and_only_a_tools_figures_scroll_by_keyboard(phone, site, site_url):
@@ -85,21 +85,20 @@ def test_on_a_wide_screen_no_table_scrolls_sideways(page, site, site_url):
     assert page.errors == []
 
 
-# Tables that turn into one card a row on a phone: each cell then shows its column's name.
-STACKED = {"key-figures/": ".hb-figures", "practice/drill/": ".hb-presets", "pay/": ".hb-pay"}
+# Pages with a table that turns into one card a row on a phone (.hb-stack): each cell then
+# shows its column's name.
+STACKED = ["key-figures/", "practice/drill/", "pay/"]
 
 
 @pytest.mark.parametrize("path", STACKED)
 def test_on_a_phone_stacked_tables_are_cards_with_every_cell_named_and_in_view(phone, site_url, path):
     phone.goto(site_url + path)
     cards = phone.evaluate(
-        """(selector) => Array.from(document.querySelector(selector).closest('.hb-stack').querySelectorAll('tbody tr'))
-          .map(row => ({
-            right: Math.max(...Array.from(row.cells, cell => cell.getBoundingClientRect().right)),
-            names: Array.from(row.cells).slice(1).map(cell => getComputedStyle(cell, '::before').content),
-            labels: Array.from(row.cells).slice(1).map(cell => '"' + cell.dataset.label + '"'),
-          }))""",
-        STACKED[path],
+        """() => Array.from(document.querySelectorAll('.hb-stack tbody tr'), row => ({
+          right: Math.max(...Array.from(row.cells, cell => cell.getBoundingClientRect().right)),
+          names: Array.from(row.cells).slice(1).map(cell => getComputedStyle(cell, '::before').content),
+          labels: Array.from(row.cells).slice(1).map(cell => '"' + cell.dataset.label + '"'),
+        }))"""
     )
     assert cards
     for card in cards:
