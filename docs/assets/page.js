@@ -24,7 +24,7 @@
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[data-hb-skip]");
     if (!link) return;
-    var target = document.getElementById(link.getAttribute("href").slice(1));
+    var target = document.getElementById(link.hash.slice(1)); // the theme may have made the href absolute
     if (!target) return;
     event.preventDefault();
     if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");

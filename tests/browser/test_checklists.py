@@ -369,6 +369,7 @@ def test_the_index_counts_a_tick_saved_under_an_old_id(page, rebuilt):
     edits, versions = rebuilt
     versions.show("rebuilt")
     page.goto(f"{versions.url}checklists/?rebuilt-index")
+    page.wait_for_selector(".hb-checklists[data-hb-ready]")
     page.evaluate(f"HB.store.set('check:{edits.renamed_from}', true); HB.store.set('check:{edits.removed}', true)")
     page.reload()
     page.wait_for_selector(".hb-checklists[data-hb-ready]")

@@ -5,6 +5,7 @@ timelines, the practice tools, the bank and the print output are checked in deta
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -179,9 +180,10 @@ SKIP_TARGETS = [("practice/drill/", "hb-drill"), ("questions/", "hb-bank-control
 @pytest.mark.parametrize("path, target", SKIP_TARGETS)
 def test_the_first_tab_stop_skips_to_the_tool_or_the_content(page, site_url, path, target):
     page.goto(site_url + path)
+    page.wait_for_function("window.HB && HB.page")
     page.keyboard.press("Tab")
-    link = page.evaluate("({text: document.activeElement.textContent.trim(), href: document.activeElement.getAttribute('href')})")
-    assert link["href"] == f"#{target}" and link["text"].startswith("Skip to")
+    link = page.evaluate("({text: document.activeElement.textContent.trim(), hash: document.activeElement.hash})")
+    assert link["hash"] == f"#{target}" and link["text"].startswith("Skip to")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == target
 
@@ -190,7 +192,7 @@ def test_a_question_page_without_headings_still_has_a_skip_link(page, site_url):
     question = next(iter(HB.questions.values()))
     page.goto(f"{site_url}questions/{question.id}/")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.getAttribute('href')") == "#hb-content"
+    assert page.evaluate("document.activeElement.hash") == "#hb-content"
 
 
 # page -> a table of figures on it, as the reader sees it (the tools' tables as their scripts keep them)
@@ -307,11 +309,14 @@ new PerformanceObserver(list => list.getEntries().forEach(e => { if (!e.hadRecen
   .observe({type: "layout-shift", buffered: true});"""
 
 
-def after_start(browser, url: str, path: str, viewport: dict, recorder: str, read: str, settle_ms: int):
-    """Open `path` with `recorder` running before any script, wait until its component is live
-    and `settle_ms` more, and return what `read` evaluates to."""
+def after_start(browser, url: str, path: str, viewport: dict, recorder: str, read: str, settle_ms: int, prepare=None):
+    """Open `path` with `recorder` running before any script (and `prepare(page)` called first,
+    if given), wait until its component is live and `settle_ms` more, and return what `read`
+    evaluates to."""
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
+    if prepare:
+        prepare(page)
     page.add_init_script(recorder)
     page.goto(url + path)
     page.locator(LIVE[path]).wait_for()
@@ -349,3 +354,33 @@ for (const name of ["NumberFormat", "Collator", "DateTimeFormat"]) watch(Intl, n
 def test_no_script_of_the_handbook_loads_locale_data_while_a_page_starts(browser, site_url, path):
     calls = after_start(browser, site_url, path, PHONE, RECORD_LOCALE_CALLS, "window.__localeCalls", 300)
     assert calls == [], f"{path}: {calls}"
+
+
+RECORD_SCRIPT_ADDS = """window.__scriptAdds = [];
+let starting = false;
+document.addEventListener("DOMContentLoaded", () => { starting = true; setTimeout(() => { starting = false; }); }, true);
+const appendChild = Node.prototype.appendChild;
+Node.prototype.appendChild = function (node) {
+  if (node instanceof HTMLScriptElement && /\\/assets\\/(?!javascripts\\/)/.test(node.src)) {
+    window.__scriptAdds.push({script: node.src.split("/assets/")[1], duringStart: starting});
+  }
+  return appendChild.call(this, node);
+};"""
+
+
+def theme_script_arrives_last(page) -> None:
+    """Hold the theme's script back, as a phone's network does (35 KB gzipped against load.js's
+    1.4 KB), so that ours runs first and waits for the theme to announce the page."""
+
+    def late(route):
+        time.sleep(0.3)
+        route.continue_()
+
+    page.route("**/assets/javascripts/bundle.*.js", late)
+
+
+@pytest.mark.parametrize("path", LIVE)
+def test_the_handbook_adds_its_scripts_after_the_themes_start_up_task(browser, site_url, path):
+    adds = after_start(browser, site_url, path, PHONE, RECORD_SCRIPT_ADDS, "window.__scriptAdds", 0, theme_script_arrives_last)
+    assert adds, f"{path}: no script of the handbook was added"
+    assert [add["script"] for add in adds if add["duringStart"]] == [], path
