@@ -198,6 +198,7 @@ PAGE_CONTROLS = [("questions/", ".hb-bank-form .hb-bank-random"), ("checklists/s
 @pytest.mark.parametrize("path, control", PAGE_CONTROLS)
 def test_a_letter_typed_on_a_page_control_never_opens_search(page, site_url, path, control):
     page.goto(site_url + path)
+    page.wait_for_function("window.HB && HB.page")  # the page's script keeps typed letters in the control
     page.locator(control).first.focus()
     for key in ["s", "f", "/"]:
         page.keyboard.press(key)

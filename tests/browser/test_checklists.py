@@ -202,6 +202,7 @@ def test_export_in_one_browser_and_import_in_another_restores_the_same_ticks(bro
     open_checklist(page, site_url, other["id"])
     item(page, other["items"][0]["id"]).check()
     page.goto(f"{site_url}checklists/")
+    page.wait_for_selector(".hb-checklists[data-hb-ready]")
     saved = export_file(page, ".hb-progress-all", tmp_path)
     first.close()
     assert saved.suffix == ".json"

@@ -205,6 +205,7 @@ def test_plan_ticks_and_mock_results_travel_through_export_and_import(browser, s
     score_and_finish(page)
     seed = page.evaluate("new URLSearchParams(location.search).get('seed')")
     page.goto(site_url + "checklists/")
+    page.wait_for_selector(".hb-checklists[data-hb-ready]")
     with page.expect_download() as info:
         page.locator(".hb-export").first.click()
     exported = tmp_path / info.value.suggested_filename
@@ -216,6 +217,7 @@ def test_plan_ticks_and_mock_results_travel_through_export_and_import(browser, s
     try:
         page.clock.set_fixed_time(START)
         page.goto(site_url + "checklists/")
+        page.wait_for_selector(".hb-checklists[data-hb-ready]")
         page.locator("input.hb-import__file").first.set_input_files(str(exported))
         page.wait_for_function("document.querySelector('.hb-transfer__msg').textContent.startsWith('Restored')")
         assert "Skipped" not in page.locator(".hb-transfer__msg").first.inner_text()

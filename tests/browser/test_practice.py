@@ -81,6 +81,7 @@ def test_the_home_pages_steps_open_the_plan_and_the_drill_on_the_readers_track_a
     assert page.locator("#hb-plan input[type=date]").input_value() == later
 
     page.goto(site_url)
+    page.wait_for_selector("#hb-start[data-ready]")  # the steps' links carry the saved plan's track
     page.locator(".hb-start-steps a", has_text="Drill questions").click()
     page.wait_for_selector("#hb-drill[data-question]")
     assert page.locator("#hb-drill select[name=track]").input_value() == track
@@ -208,8 +209,8 @@ def test_drill_weights_in_the_browser_match_the_python_rule(page, site_url):
 
 def test_a_question_page_links_to_the_drill_for_that_question(page, site_url):
     page.goto(f"{site_url}questions/{QUESTION.id}/")
-    link = page.locator('.hb-practice a[href*="practice/drill"]')
-    assert link.get_attribute("href").endswith(f"?question={QUESTION.id}")
+    link = page.locator(f'.hb-practice a[href*="practice/drill"][href$="?question={QUESTION.id}"]')
+    link.wait_for()  # the page's script points the link at this question
     link.click()
     page.wait_for_selector(f'#hb-drill[data-question="{QUESTION.id}"]')
     assert page.locator(".hb-drill-prompt").inner_text() == plain(QUESTION.prompt)
