@@ -149,3 +149,34 @@ def test_a_question_result_shows_its_title_and_tags_never_the_kept_search_words(
         }"""
     )
     assert hidden == "none"
+
+
+INDEX_TIMING = """() => {
+  const index = performance.getEntriesByType("resource").find(e => e.name.endsWith("/search/search_index.json"));
+  const page = performance.getEntriesByType("navigation")[0];
+  return index && {asked: index.startTime, loaded: page.loadEventStart};
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "questions/", "practice/mock/"])
+def test_the_search_index_is_asked_for_only_once_the_page_has_loaded(page, site_url, path):
+    page.goto(site_url + path)
+    timing = page.wait_for_function(INDEX_TIMING).json_value()
+    assert 0 < timing["loaded"] <= timing["asked"], f"{path or 'home'}: {timing}"
+
+
+def test_a_search_typed_before_the_page_has_loaded_answers_once_it_has(page, site_url, rarity):
+    q = sample_questions()[0]
+    held = []
+    page.route("**/assets/load.js", lambda route: held.append(route))  # an async script: the load event waits for it
+    page.goto(site_url, wait_until="domcontentloaded")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").fill(distinctive_phrase(q.prompt, rarity))
+    page.locator("input.md-search__input").press("End")
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.readyState") != "complete"
+    assert page.locator(".md-search-result__item").count() == 0
+    held[0].continue_()
+    page.locator(".md-search-result__item").first.wait_for()
+    assert f"questions/{q.id}/" in all_result_links(page, site_url)[:12]
+    assert page.errors == []
