@@ -372,8 +372,8 @@ Node.prototype.appendChild = function (node) {
 
 
 def theme_script_arrives_last(page) -> None:
-    """Hold the theme's script back, as a phone's network does (35 KB gzipped against load.js's
-    1.4 KB), so that ours runs first and waits for the theme to announce the page."""
+    """Hold the theme's script back, as a phone's network does (35 KB gzipped, the largest file
+    a page starts with), so the page is parsed up to it and painted before the theme starts."""
 
     def late(route):
         time.sleep(0.3)
@@ -387,3 +387,19 @@ def test_the_handbook_adds_its_scripts_after_the_themes_start_up_task(browser, s
     adds = after_start(browser, site_url, path, PHONE, RECORD_SCRIPT_ADDS, "window.__scriptAdds", 0, theme_script_arrives_last)
     assert adds, f"{path}: no script of the handbook was added"
     assert [add["script"] for add in adds if add["duringStart"]] == [], path
+
+
+START_REQUESTS = """() => {
+  const started = performance.getEntriesByType("navigation")[0].domContentLoadedEventStart;
+  return performance.getEntriesByType("resource").filter(e => e.startTime < started).map(e => new URL(e.name).pathname);
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "questions/", "checklists/screen/", "pay/", "practice/drill/"])
+def test_until_the_theme_starts_a_page_asks_for_no_file_of_the_handbooks_but_its_stylesheet(page, site_url, path):
+    """On a phone every file asked for at start shares the network with the theme's script, which
+    the page's start-up waits for: the loader is in the page, and so is the icon."""
+    page.goto(site_url + path)
+    ours = [p.split("/assets/")[1] for p in page.evaluate(START_REQUESTS) if re.search(r"/assets/(?!javascripts/|stylesheets/)", p)]
+    assert ours == ["handbook.bundle.css"], path
+    assert page.locator("link[rel=icon]").get_attribute("href").startswith("data:image/svg+xml,"), path
