@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros import pages, pdf, preview, search  # noqa: E402
+from macros import pages, pdf, preview, scripts, search  # noqa: E402
 from macros.components import checklist_src, framework_src, track_src  # noqa: E402
 from macros.handbook import KeptPerRecord  # noqa: E402
 from macros.prerendered import PrerenderedHtml, anchor_ids  # noqa: E402
@@ -74,6 +74,11 @@ def on_files(files: Files, config) -> Files:
     for part in parts:
         files.remove(part)
     generated[STYLESHEET] = "\n".join(f"/* {part.src_uri} */\n{part.content_string}" for part in parts)
+    script_parts = {src: files.get_file_from_path(src) for src in scripts.PARTS}
+    for part in script_parts.values():
+        files.remove(part)
+    for component in scripts.COMPONENTS:
+        generated[component.bundle] = scripts.bundle(component, lambda src: script_parts[src].content_string)
     for src, content in generated.items():
         files.append(File.generated(config, src, content=content))
     preview.started(config, files, hb, preview_sources, made.reads)
@@ -87,6 +92,7 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
+    env.globals["hb_components"] = scripts.loader_table()  # read by overrides/partials/load.html
     preview.remember(env=env)
     return env
 

@@ -19,11 +19,11 @@ from .text import href, markdown, md_heading, plain, short_title, theme_title
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
-def json_for_script(data: object) -> Markup:
-    """JSON that no data can close or comment out inside <script>: '<', '>' and '&' never appear raw."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+def json_text(data: object) -> str:
+    """JSON as plain text, which the templates escape like any other: a tool's settings sit in an
+    attribute of its element, since the theme's instant navigation runs every script in the new
+    page's content again as a script, JSON included."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def yaml_scalar(value: object) -> Markup:
@@ -59,7 +59,7 @@ def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, bytecode_cache=kept, **options)
     env.filters.update(
         breakable=breakable, md=markdown, md_block=lambda text: markdown(text, block=True), md_heading=md_heading, plain=plain,
-        short_title=short_title, usd=usd, span=span, json_script=json_for_script, yaml=yaml_scalar,
+        short_title=short_title, usd=usd, span=span, json=json_text, yaml=yaml_scalar,
     )  # fmt: skip
     env.globals.update(
         href=href, usd_span=usd_span, c=c,

@@ -38,6 +38,18 @@ def mkdocs_config() -> dict:
     return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506
 
 
+def serve_sitemap_for(page, base: str) -> None:
+    """Material's instant navigation only follows links listed in sitemap.xml, and it
+    keeps the port of site_url; the test server runs on another port, so rewrite it."""
+    site_url = mkdocs_config()["site_url"]
+
+    def rewrite(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(site_url, base))
+
+    page.route("**/sitemap.xml", rewrite)
+
+
 def build_site(out_dir: Path, data_dir: Path = DATA, *extra: str) -> subprocess.CompletedProcess:
     """Run the real strict build of the handbook from `data_dir` into `out_dir`."""
     env = {**os.environ, "HANDBOOK_DATA": str(data_dir), "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}

@@ -293,6 +293,8 @@ def live_markup(html: str) -> list[str]:
             found.append(f"<{el.name}>")
         if el.name == "meta" and str(el.get("http-equiv", "")).lower() == "refresh":
             found.append("<meta refresh>")
+        if "data-config" in el.attrs:
+            json.loads(el["data-config"])  # a tool's settings: data, whole
         if el.name == "script" and el.get("type") == "application/json":
             json.loads(el.get_text())  # data, inert while it parses whole: nothing broke out of it
         elif el.name in ("script", "style") and re.search(r"alert\(|msgbox\(", el.get_text()):

@@ -173,7 +173,7 @@ def test_plan_page_shows_the_rules_and_fixed_7_and_14_day_plans_without_javascri
         assert len(day_items) == days
         assert [li["data-item"] for li in day_items[-1].select("li[data-item]")] == ["checklist:day-before"]
         assert all(a["href"] and not a["href"].startswith("/") for a in fixed.select("a"))
-    config = json.loads(page.find("script", id="hb-plan-config").string)
+    config = json.loads(page.select_one("#hb-plan")["data-config"])
     assert config["rules"]["minutes"] == PLAN.minutes.model_dump()
 
 

@@ -215,7 +215,8 @@ def test_red_flag_patterns_come_from_the_anti_patterns_file_not_a_copy(hb):
     text = (DATA / "practice.yml").read_text(encoding="utf-8")
     for phrase in hb.red_flags.values():
         assert phrase.pattern not in text
-    config = json.loads(BeautifulSoup(stories.stories_tool(hb, tools.STORIES_PAGE), "html.parser").find("script").string)
+    tool = BeautifulSoup(stories.stories_tool(hb, tools.STORIES_PAGE), "html.parser").select_one("#hb-stories")
+    config = json.loads(tool["data-config"])
     assert [x["pattern"] for x in config["phrases"]] == [x.pattern for x in hb.red_flags.values()]
 
 
@@ -280,11 +281,13 @@ def test_position_against_a_band():
 # -- data checks -------------------------------------------------------------------------
 
 
-def test_json_in_script_blocks_cannot_close_the_tag_or_open_a_comment():
-    text = "</script><script>alert(1)</script> <!-- & more \u2028"
-    html = tools.tool("x", "", "x-config", {"text": text})
-    assert html.count("</script>") == 1 and "<script>alert" not in html and "<!--" not in html
-    assert json.loads(BeautifulSoup(html, "html.parser").find("script", id="x-config").string)["text"] == text
+def test_a_tools_settings_stay_inside_their_attribute_whatever_the_text():
+    text = """" onmouseover="alert(1)" x='</div><script>alert(1)</script> <!-- & more \u2028"""
+    html = str(tools.tool("x", "", {"text": text}))
+    assert "<script" not in html and "<!--" not in html
+    root = BeautifulSoup(html, "html.parser").select_one("#x")
+    assert set(root.attrs) == {"class", "id", "data-config", "data-search-exclude"}
+    assert json.loads(root["data-config"])["text"] == text
 
 
 def test_timer_presets_carry_the_source_lengths_and_every_round_length(hb):
@@ -349,7 +352,7 @@ def soup(site, path: str) -> BeautifulSoup:
 
 
 def config(page: BeautifulSoup, element_id: str) -> dict:
-    return json.loads(page.find("script", id=element_id).string)
+    return json.loads(page.select_one(f"#{element_id}")["data-config"])
 
 
 def test_questions_json_holds_every_question_as_plain_text_and_each_answer_file_its_answers(site, hb):
@@ -377,7 +380,7 @@ def test_only_the_drill_and_the_mock_point_at_the_question_data(site):
 
 def test_drill_page_embeds_presets_filters_and_the_rule(site):
     page = soup(site, "practice/drill/index.html")
-    cfg = config(page, "hb-drill-config")
+    cfg = config(page, "hb-drill")
     seconds = {x["id"]: x["seconds"] for x in cfg["presets"]}
     assert seconds["opening-line"] == 45 and seconds["roadmap-narrative"] == 120
     assert [t[0] for t in cfg["filters"]["track"]] == ["pm", "senior-pm", "ai-ml-pm"]
@@ -393,7 +396,7 @@ def test_drill_page_carries_its_first_question_so_it_shows_at_the_first_paint(si
     page = soup(site, "practice/drill/index.html")
     card = page.select_one("#hb-drill .hb-drill-live > section.hb-drill-card")
     assert card.select_one(".hb-drill-prompt").get_text() == plain(starter.prompt)
-    assert json.loads(page.select_one("#hb-drill-config").get_text())["starter"]["id"] == starter.id
+    assert config(page, "hb-drill")["starter"]["id"] == starter.id
     assert card.select_one(".hb-drill-meta a")["href"] == f"../../questions/{starter.id}/"
     assert not card.find_parent(class_="hb-tool-static")  # shown with scripts on, until the drill starts
 
@@ -409,9 +412,9 @@ def test_the_first_question_is_a_foundation_question_of_the_earliest_round(hb):
 
 def test_stories_page_embeds_the_rules_with_no_raw_angle_brackets(site, hb):
     html = (site / "practice/stories/index.html").read_text(encoding="utf-8")
-    block = re.search(r'<script type="application/json" id="hb-stories-config">(.*?)</script>', html, re.S).group(1)
+    block = re.search(r'<div class="hb-tool" id="hb-stories" data-config="([^"]*)"', html).group(1)
     assert "<" not in block
-    cfg = json.loads(block)
+    cfg = json.loads(BeautifulSoup(html, "html.parser").select_one("#hb-stories")["data-config"])
     assert [r["id"] for r in cfg["rules"]] == [r.id for r in hb.practice.critique.rules]
     listed = [li["data-rule"] for li in soup(site, "practice/stories/index.html").select("ul.hb-rules li")]
     assert listed == [r.id for r in hb.practice.critique.rules]
@@ -426,7 +429,7 @@ def test_scoring_page_shows_the_example_ranked_without_javascript(site):
 def test_offer_page_shows_the_sample_offer_without_javascript(site):
     page = soup(site, "practice/offer/index.html")
     assert "$388,750" in page.select_one("#hb-offer .hb-tool-static .hb-annualised").get_text()
-    cfg = config(page, "hb-offer-config")
+    cfg = config(page, "hb-offer")
     assert cfg["preload"]["base"] == 195_000 and cfg["preload"]["track"] == "ai-ml-pm"
     pay = soup(site, "pay/index.html")
     on_pay = {tr["data-band"]: (int(tr["data-annual-low"]), int(tr["data-annual-high"])) for tr in pay.select("tr[data-band]")}

@@ -30,10 +30,8 @@
     while (node.firstChild) node.removeChild(node.firstChild);
   }
 
-  function readConfig(id) {
-    var node = document.getElementById(id);
-    if (!node) return null;
-    try { return JSON.parse(node.textContent); } catch (e) { return null; }
+  function readConfig(root) {
+    try { return JSON.parse(root.getAttribute("data-config")); } catch (e) { return null; }
   }
 
   function siteRoot() {
@@ -128,10 +126,10 @@
   }
 
   var cleanupsById = {};
-  function mountTool(id, configId, start) {
+  function mountTool(id, start) {
     (cleanupsById[id] || []).splice(0).forEach(function (fn) { fn(); });
     var root = document.getElementById(id);
-    var config = root && readConfig(configId);
+    var config = root && readConfig(root);
     if (!root || !config) return;
     var cleanups = (cleanupsById[id] = []);
     root.classList.add("hb-tool--live");
@@ -146,8 +144,8 @@
   }
 
   /* Start a tool on every page that carries its container. */
-  function tool(id, configId, start) {
-    var run = function () { mountTool(id, configId, start); };
+  function tool(id, start) {
+    var run = function () { mountTool(id, start); };
     HB.onPage(run);
     document.addEventListener("hb:imported", run);
   }
@@ -164,7 +162,7 @@
   HB.onPage(linkQuestionToDrill);
 
   HB.dom = {
-    el: el, clear: clear, readConfig: readConfig, siteRoot: siteRoot, load: load, save: save, usd: usd, compare: compare,
+    el: el, clear: clear, siteRoot: siteRoot, load: load, save: save, usd: usd, compare: compare,
     clock: clock, field: field, listen: listen, select: select, isObject: isObject, tool: tool, copyText: copyText,
     loadQuestions: loadQuestions, loadAnswer: loadAnswer,
   };

@@ -34,10 +34,11 @@ def practice_of(hb: Handbook) -> m.PracticeFile:
     return hb.practice
 
 
-def tool(element_id: str, static: Markup | str, config_id: str, config: object, start: Markup | str = "") -> str:
-    """A tool's mount point: its no-JavaScript version, what it shows before its script has
-    started (if anything; shown without JavaScript too), then its configuration as JSON."""
-    return render("tool.html", element_id=element_id, static=static, start=start, config_id=config_id, config=config)
+def tool(element_id: str, static: Markup | str, config: object, start: Markup | str = "") -> str:
+    """A tool's mount point, its configuration as JSON in `data-config`: its no-JavaScript
+    version, then what it shows before its script has started (if anything; shown without
+    JavaScript too)."""
+    return render("tool.html", element_id=element_id, static=static, start=start, config=config)
 
 
 def choices(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:

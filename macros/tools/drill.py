@@ -197,7 +197,7 @@ def drill_tool(hb: Handbook, here: str) -> str:
         filters=[(name, label, config["filters"][name]) for name, label in FILTERS],
         count="1 question matches." if n == 1 else f"{n} questions match.",
     )  # fmt: skip
-    return tool("hb-drill", render("drill_static.html", here=here, c=c), "hb-drill-config", config, start=live)
+    return tool("hb-drill", render("drill_static.html", here=here, c=c), config, start=live)
 
 
 def drill_rule(hb: Handbook, here: str) -> str:

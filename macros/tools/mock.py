@@ -129,7 +129,7 @@ def mock_tool(hb: Handbook, here: str) -> str:
     config = mock_config(hb, here)
     track, kind = config["tracks"][0][0], config["rounds"][0][0]
     live = render("mock_live.html", tracks=config["tracks"], rounds=config["rounds"], count_text=count_text(config["counts"][track][kind]))
-    return tool("hb-mock", static, "hb-mock-config", config, start=live)
+    return tool("hb-mock", static, config, start=live)
 
 
 def count_text(n: int) -> str:

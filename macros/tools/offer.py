@@ -207,7 +207,7 @@ def offer_tool(hb: Handbook, here: str) -> str:
     static = render(
         "offer_static.html", here=here, c=c, sources=hb.sources, band=preload, years=offer_years(offer), total=total, compared=compared,
     )  # fmt: skip
-    return tool("hb-offer", static, "hb-offer-config", config, start=live_view(offer, total, config))
+    return tool("hb-offer", static, config, start=live_view(offer, total, config))
 
 
 def offer_note(hb: Handbook, here: str) -> str:

@@ -289,7 +289,7 @@ def plan_tool(hb: Handbook, here: str) -> str:
     # Numbers as the script prints them: 10, not 10.0.
     hours = {name: f"{value:g}" for name, value in config["hours"].items()}
     live = render("plan_live.html", max_days=plan.max_days, tracks=config["tracks"], track=plan.fixed_plans.track, hours=hours)
-    return tool("hb-plan", static, "hb-plan-config", config, start=live)
+    return tool("hb-plan", static, config, start=live)
 
 
 def plan_rules(hb: Handbook, here: str) -> str:

@@ -82,7 +82,7 @@ def scoring_tool(hb: Handbook, here: str) -> str:
     }
     floor = scoring.compliance_floor
     rows = [(r, verdict(r, floor)) for r in rank_initiatives(example, scoring)]
-    return tool("hb-scoring", render("ranking.html", rows=rows), "hb-scoring-config", config, start=live_view(config, rows))
+    return tool("hb-scoring", render("ranking.html", rows=rows), config, start=live_view(config, rows))
 
 
 def summary(rows: list[tuple[RankedInitiative, str]], floor: int, tie_rule: str) -> tuple[str, str | None]:

@@ -43,7 +43,7 @@ def stories_tool(hb: Handbook, here: str) -> str:
     }  # fmt: skip
     length = next((r for r in practice.critique.rules if r.check == "spoken-length"), None)
     live = render("stories_live.html", formats=FORMATS_OFFERED, fields=config["formats"]["dma"], length=length)
-    return tool("hb-stories", render("stories_static.html"), "hb-stories-config", config, start=live)
+    return tool("hb-stories", render("stories_static.html"), config, start=live)
 
 
 def critique_rules(hb: Handbook, here: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import DATA, build_site, copy_data, mkdocs_config, serve, watched_page
+from tests.conftest import DATA, build_site, copy_data, mkdocs_config, serve, serve_sitemap_for, watched_page
 
 pytestmark = pytest.mark.browser
 
@@ -120,18 +120,6 @@ def test_reset_asks_first_and_clears_only_this_checklist(page, site_url):
     page.reload()
     assert ticked_ids(page) == []
     assert page.evaluate("HB.store.get('check:some-other-item', false)") is True
-
-
-def serve_sitemap_for(page, base: str) -> None:
-    """Material's instant navigation only follows links listed in sitemap.xml, and it
-    keeps the port of site_url; the test server runs on another port, so rewrite it."""
-    site_url = mkdocs_config()["site_url"]
-
-    def rewrite(route):
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace(site_url, base))
-
-    page.route("**/sitemap.xml", rewrite)
 
 
 def test_ticks_carry_over_instant_navigation(page, site_url):

@@ -13,7 +13,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from pypdf import PdfReader
 
 from macros.load import load_handbook
-from tests.conftest import DATA, watched_page
+from tests.conftest import DATA, serve_sitemap_for, watched_page
 
 pytestmark = pytest.mark.browser
 
@@ -403,3 +403,51 @@ def test_until_the_theme_starts_a_page_asks_for_no_file_of_the_handbooks_but_its
     ours = [p.split("/assets/")[1] for p in page.evaluate(START_REQUESTS) if re.search(r"/assets/(?!javascripts/|stylesheets/)", p)]
     assert ours == ["handbook.bundle.css"], path
     assert page.locator("link[rel=icon]").get_attribute("href").endswith("assets/images/favicon.svg"), path
+
+
+# page -> the files of the handbook's scripts it loads: every page's own, and one per component.
+SCRIPT_FILES = {
+    "": ["page", "start"], "questions/": ["page", "bank"], "questions/order-book-failover-availability/": ["page", "question"],
+    "checklists/": ["page", "checklists"], "checklists/screen/": ["page", "checklists"], "pay/": ["page"],
+    "frameworks/three-c-lens/": ["page"], "practice/": ["page"],
+    **{f"practice/{tool}/": ["page", tool] for tool in ("drill", "stories", "scoring", "offer", "mock", "plan")},
+}  # fmt: skip
+OUR_SCRIPTS = """() => performance.getEntriesByType("resource").map(e => new URL(e.name).pathname)
+  .filter(p => /\\/assets\\/(?!javascripts\\/).*\\.js$/.test(p)).map(p => p.split("/assets/")[1])"""
+
+
+@pytest.mark.parametrize("path", SCRIPT_FILES)
+def test_a_page_loads_one_file_of_script_per_component_it_has(page, site_url, path):
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    assert sorted(page.evaluate(OUR_SCRIPTS)) == sorted(f"bundles/{name}.js" for name in SCRIPT_FILES[path])
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("tool", ["drill", "stories", "scoring", "offer", "mock", "plan"])
+def test_a_tool_reached_by_instant_navigation_starts_and_the_scripts_it_shares_run_once(page, site_url, tool):
+    """The checklists' file and each tool's carry the store: on the tool's page, reached without
+    a reload, the store the checklists started is still the one in use."""
+    serve_sitemap_for(page, site_url)
+    page.goto(site_url + "checklists/")
+    page.wait_for_selector(".hb-checklists[data-hb-ready]")
+    page.wait_for_load_state("networkidle")
+    page.evaluate(
+        """url => {
+          window.hbSamePage = true;
+          HB.store.hbFirst = true;
+          const link = Object.assign(document.createElement("a"), {href: url, id: "hb-to-tool", textContent: "Tool"});
+          document.querySelector("article").append(link);
+        }""",
+        f"{site_url}practice/{tool}/",
+    )
+    page.click("#hb-to-tool")
+    page.wait_for_url(f"{site_url}practice/{tool}/")
+    page.wait_for_selector(f"#hb-{tool}.hb-tool--live")
+    assert page.evaluate("window.hbSamePage === true"), "the page reloaded: instant navigation was not exercised"
+    assert page.evaluate("HB.store.hbFirst === true"), "the store ran again and replaced the one in use"
+    if tool == "drill":  # its own keys work: the script runs, not only the markup
+        first = page.get_attribute("#hb-drill", "data-question")
+        page.keyboard.press("n")
+        page.wait_for_function("id => document.querySelector('#hb-drill').dataset.question !== id", arg=first)
+    assert page.errors == []

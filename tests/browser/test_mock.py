@@ -162,7 +162,7 @@ def test_mock_results_feed_the_drills_weakest_areas_and_weights(page, site_url):
     ids = list(HB.questions)[:6]
     history = [{"q": ids[0], "r": 5, "t": "2026-01-02T00:00:00Z"}, {"q": ids[1], "r": 2, "t": "2026-01-04T00:00:00Z"}]
     mocks = [{"q": ids[0], "r": 1, "t": "2026-01-03T00:00:00Z"}, {"q": ids[2], "r": 4, "t": "2026-01-01T00:00:00Z"}]
-    rule = json.loads(page.locator("#hb-drill-config").text_content())["repetition"]
+    rule = json.loads(page.get_attribute("#hb-drill", "data-config"))["repetition"]
     in_browser = page.evaluate("([ids, h, rule, m]) => HB.practice.drillWeights(ids, h, rule, m)", [ids, history, rule, mocks])
     assert in_browser == pytest.approx(drill_tool.drill_weights(ids, history, HB.practice.repetition, mocks))
     assert page.errors == []

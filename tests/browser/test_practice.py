@@ -202,7 +202,7 @@ def test_drill_weights_in_the_browser_match_the_python_rule(page, site_url):
     ids = list(HB.questions)[:8]
     history = [{"q": ids[0], "r": 1}, {"q": ids[1], "r": 5}, {"q": ids[2], "r": 2}, {"q": ids[0], "r": 4},
                {"q": ids[3], "r": 3}, {"q": ids[4], "r": 1}]  # fmt: skip
-    rule = json.loads(page.locator("#hb-drill-config").text_content())["repetition"]
+    rule = json.loads(page.get_attribute("#hb-drill", "data-config"))["repetition"]
     in_browser = page.evaluate("([ids, h, rule]) => HB.practice.drillWeights(ids, h, rule)", [ids, history, rule])
     assert in_browser == pytest.approx(drill_tool.drill_weights(ids, history, HB.practice.repetition))
 
@@ -230,7 +230,7 @@ PROMPT_TOP = """(selector) => document.querySelector(selector).getBoundingClient
 
 def test_a_first_visit_opens_on_the_question_the_page_already_shows(page, site_url):
     held = []
-    page.route("**/assets/tools/drill.js", lambda route: held.append(route))
+    page.route("**/assets/bundles/drill.js", lambda route: held.append(route))
     page.goto(site_url + "practice/drill/", wait_until="domcontentloaded")  # the held script holds back "load"
     page.evaluate("document.querySelector('#hb-drill .hb-drill-prompt').hbPainted = true")
     for _ in range(50):  # the drill's script is asked for once the theme has started
@@ -262,7 +262,7 @@ def test_the_first_question_stays_in_place_when_the_drill_starts(browser, site_u
     context = browser.new_context(viewport={"width": width, "height": 800})
     try:
         waiting = context.new_page()  # the page as painted before the drill's script has run
-        waiting.route("**/assets/tools/drill.js", lambda route: route.abort())
+        waiting.route("**/assets/bundles/drill.js", lambda route: route.abort())
         waiting.goto(site_url + "practice/drill/")
         before = waiting.evaluate(PROMPT_TOP, "#hb-drill .hb-drill-prompt")
         live = context.new_page()
@@ -375,7 +375,7 @@ def test_star_comparison_flags_the_late_metric(page, site_url):
 )
 def test_the_browser_critique_matches_the_python_one(page, site_url, fmt, fields):
     open_tool(page, site_url, "practice/stories/", "#hb-stories.hb-tool--live")
-    config = json.loads(page.locator("#hb-stories-config").text_content())
+    config = json.loads(page.get_attribute("#hb-stories", "data-config"))
     in_browser = page.evaluate("([f, fmt, c]) => HB.practice.critique(f, fmt, c)", [fields, fmt, config])
     expected = story_rules.critique(fields, fmt, HB.practice.critique.rules, HB.red_flags.values())
     assert [(f["rule"], f.get("field"), f.get("phrase")) for f in in_browser] == [(f.rule, f.field, f.phrase) for f in expected]
@@ -549,7 +549,7 @@ def test_the_scoring_example_is_ranked_with_the_tie_rule_and_kept_in_the_address
 def test_the_browser_ranking_matches_the_python_one(page, site_url):
     open_tool(page, site_url, "practice/scoring/", SCORING_LIVE)
     items = [("A", 78, 62), ("B", 62, 78), ("C", 30, 99), ("D", 55, None), ("E", 90, 10), ("F", 50, 50)]
-    config = json.loads(page.locator("#hb-scoring-config").text_content())
+    config = json.loads(page.get_attribute("#hb-scoring", "data-config"))
     js = page.evaluate(
         "([items, c]) => HB.practice.rankInitiatives(items, c, 50).map(r => [r.item.name, r.status, r.rank || null])",
         [[{"name": n, "compliance": c, "growth": g} for n, c, g in items], config],

@@ -171,7 +171,7 @@ def test_the_search_index_is_asked_for_only_once_the_pages_own_scripts_have_arri
 def test_a_search_typed_before_the_pages_scripts_have_run_answers_once_they_have(page, site_url, rarity):
     q = sample_questions()[0]
     held = []
-    page.route("**/assets/page.js", lambda route: held.append(route))  # every page loads it
+    page.route("**/assets/bundles/page.js", lambda route: held.append(route))  # every page loads it
     page.goto(site_url, wait_until="domcontentloaded")
     page.keyboard.press("/")
     page.locator("input.md-search__input").fill(distinctive_phrase(q.prompt, rarity))

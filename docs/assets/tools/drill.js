@@ -362,5 +362,5 @@
     }
   }
 
-  dom.tool("hb-drill", "hb-drill-config", startDrill);
+  dom.tool("hb-drill", startDrill);
 })();

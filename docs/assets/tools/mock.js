@@ -360,5 +360,5 @@
     }
   }
 
-  dom.tool("hb-mock", "hb-mock-config", startMock);
+  dom.tool("hb-mock", startMock);
 })();

@@ -190,5 +190,5 @@
   HB.practice.vestingByYear = vestingByYear;
   HB.practice.annualise = annualise;
   HB.practice.offerYears = offerYears;
-  dom.tool("hb-offer", "hb-offer-config", startOffer);
+  dom.tool("hb-offer", startOffer);
 })();

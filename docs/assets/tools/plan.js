@@ -253,5 +253,5 @@
     }
   }
 
-  dom.tool("hb-plan", "hb-plan-config", startPlan);
+  dom.tool("hb-plan", startPlan);
 })();

@@ -191,5 +191,5 @@
   }
 
   HB.practice.rankInitiatives = rankInitiatives;
-  dom.tool("hb-scoring", "hb-scoring-config", startScoring);
+  dom.tool("hb-scoring", startScoring);
 })();

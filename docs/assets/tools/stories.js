@@ -258,5 +258,5 @@
   }
 
   HB.practice.critique = critique;
-  dom.tool("hb-stories", "hb-stories-config", startStories);
+  dom.tool("hb-stories", startStories);
 })();

@@ -1,0 +1,67 @@
+"""The handbook's scripts as pages load them: one file per component.
+
+The scripts stay separate in `docs/assets/` (a store, a DOM helper, a tool's rule and its page
+code); the build ships each component's scripts as one file, in order, so a tool's page asks
+for one file where it asked for up to six. On a phone every file is a request that shares the
+network with the others and a task of its own on the main thread.
+
+A script that two components share (the store, the DOM helper) is in both files and runs once:
+under Material's instant navigation a reader who has opened the checklists and moves on to the
+drill keeps the store the checklists started.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+FOLDER = "assets/bundles"
+TOOL = ("assets/store.js", "assets/dom.js")
+DRILL = (*TOOL, "assets/tools/drill-logic.js")
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    selector: str  # a page needs the component's file when this matches an element
+    parts: tuple[str, ...]  # under docs/, in the order they run
+
+    @property
+    def bundle(self) -> str:
+        return f"{FOLDER}/{self.name}.js"
+
+
+COMPONENTS = (
+    Component("page", "body", ("assets/page.js",)),
+    Component("start", "#hb-start", ("assets/store.js", "assets/start.js")),
+    Component("checklists", ".hb-checklist, .hb-checklists", ("assets/store.js", "assets/checklists.js")),
+    Component("bank", ".hb-bank", ("assets/store.js", "assets/bank.js")),
+    Component("drill", "#hb-drill", (*DRILL, "assets/tools/drill-history.js", "assets/tools/drill.js")),
+    Component("stories", "#hb-stories", (*TOOL, "assets/tools/stories.js")),
+    Component("scoring", "#hb-scoring", (*TOOL, "assets/tools/scoring.js")),
+    Component("offer", "#hb-offer", (*TOOL, "assets/tools/offer.js")),
+    Component("mock", "#hb-mock", (*DRILL, "assets/tools/mock-logic.js", "assets/tools/mock-clock.js", "assets/tools/mock.js")),
+    Component("plan", "#hb-plan", (*TOOL, "assets/tools/plan-logic.js", "assets/tools/plan.js")),
+    Component("question", ".hb-question[data-question]", TOOL),
+)
+
+PARTS = tuple(dict.fromkeys(part for component in COMPONENTS for part in component.parts))
+
+# Each part runs once per page load, whichever file brings it first.
+_ONCE = """/* {src} */
+(function (ran) {{
+  if (ran[{key}]) return;
+  ran[{key}] = true;
+{body}
+}})((window.HB = window.HB || {{}}).ran || (window.HB.ran = {{}}));
+"""
+
+
+def bundle(component: Component, read) -> str:
+    """The component's file: each part, read by `read(src)`, run once."""
+    return "\n".join(_ONCE.format(src=src, key=json.dumps(src), body=read(src).rstrip()) for src in component.parts)
+
+
+def loader_table() -> list[list[str]]:
+    """What the page's loader checks (overrides/partials/load.html): selector and file."""
+    return [[component.selector, component.bundle] for component in COMPONENTS]
