@@ -5,6 +5,7 @@ HTML block made by a template; `macros/__init__.py` exposes them to the pages.""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from . import components as c
@@ -114,15 +115,23 @@ def question_bank(hb: Handbook, here: str) -> str:
     The lists stay out of the search index (each question page is indexed on its own);
     each round's heading and summary are indexed as a section of this page."""
     groups = [(kind, [q for q in hb.questions.values() if q.round == kind.id]) for kind in hb.round_kinds.values()]
-    facets = [
-        ("track", {t.id: t.name for t in hb.tracks.values()}),
-        ("round", {k: kind.name for k, kind in hb.round_kinds.items()}),
-        ("type", c.QUESTION_TYPES),
-        ("framework", {f.id: f.name for f in hb.frameworks.values()}),
-        ("difficulty", c.DIFFICULTY),
-        ("origin", c.ORIGINS),
+    questions = list(hb.questions.values())
+    names = [
+        ("track", {t.id: t.name for t in hb.tracks.values()}, lambda q: q.tracks),
+        ("round", {k: kind.name for k, kind in hb.round_kinds.items()}, lambda q: [q.round]),
+        ("type", c.QUESTION_TYPES, lambda q: [q.type]),
+        ("framework", {f.id: f.name for f in hb.frameworks.values()}, lambda q: q.frameworks),
+        ("difficulty", c.DIFFICULTY, lambda q: [q.difficulty]),
+        ("origin", c.ORIGINS, lambda q: [q.origin] if q.origin else []),
+        ("tag", {t: t for t in sorted({t for q in questions for t in q.tags})}, lambda q: q.tags),
     ]
-    return _render("bank.html", hb, here, total=len(hb.questions), groups=[g for g in groups if g[1]], facets=facets)
+    # Each value with the number of questions that have it: the filters open with these counts
+    # and read the list itself only once a reader filters it.
+    facets = []
+    for facet, labels, values_of in names:
+        used = Counter(v for q in questions for v in values_of(q))
+        facets.append((facet, [(value, label, used[value]) for value, label in labels.items() if used[value]]))
+    return _render("bank.html", hb, here, total=len(questions), groups=[g for g in groups if g[1]], facets=facets)
 
 
 def checklist_index(hb: Handbook, here: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from html import unescape
 from types import SimpleNamespace
 
@@ -101,6 +102,20 @@ def test_filter_labels_name_every_facet_value_in_use(bank):
         assert labels[("round", q.round)] == HB.round_kinds[q.round].name
         assert labels[("type", q.type)] == QUESTION_TYPES[q.type]
         assert labels[("difficulty", q.difficulty)] == DIFFICULTY[q.difficulty]
+
+
+def test_each_listed_value_states_how_many_questions_have_it(bank):
+    """The filters open with these counts, before the script reads the entries."""
+    listed = {(li["data-facet"], li["data-value"]): int(li["data-count"]) for li in bank.select(".hb-bank-labels li")}
+    facets = {
+        "track": lambda q: q.tracks, "round": lambda q: [q.round], "type": lambda q: [q.type],
+        "framework": lambda q: q.frameworks, "difficulty": lambda q: [q.difficulty],
+        "origin": lambda q: [q.origin] if q.origin else [], "tag": lambda q: q.tags,
+    }  # fmt: skip
+    having = Counter((facet, v) for q in HB.questions.values() for facet, values_of in facets.items() for v in values_of(q))
+    assert listed == dict(having)
+    tags = [li["data-value"] for li in bank.select('.hb-bank-labels [data-facet="tag"]')]
+    assert tags == sorted(tags)
 
 
 def test_the_filter_controls_have_a_place_and_the_total_is_stated(bank):

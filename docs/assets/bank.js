@@ -3,10 +3,12 @@
  * The page already lists every question, grouped by round, and each entry
  * carries its facets in data attributes (data-track, data-round, data-type,
  * data-framework, data-difficulty, data-origin, data-tag; space-separated where a question
- * has several). This script builds a select per facet and a text filter over
- * the titles into #hb-bank-controls, shows how many questions each option
+ * has several). A hidden list names each facet's values, in the handbook's order, with the
+ * number of questions that have each. This script builds a select per facet and a text
+ * filter over the titles into #hb-bank-controls, shows how many questions each option
  * would leave, hides rounds left empty, and picks a random question from the
- * current selection.
+ * current selection. Until a filter is set it shows the list's own counts, and reads the
+ * entries only then: at a thousand questions reading them is most of the page's start-up.
  *
  * The selection lives in the address bar (?round=system-design&type=metrics&q=fee),
  * kept up to date with history.replaceState, so a filtered view can be
@@ -60,43 +62,30 @@
     });
   }
 
-  /* Option values per facet, in the handbook's order (from the hidden label list),
-   * then any value only the questions know, in alphabetical order. */
-  function readOptions(bank, questions) {
-    var labels = {};
-    var order = {};
-    FACETS.forEach(function (facet) {
-      labels[facet.key] = {};
-      order[facet.key] = [];
-    });
-    bank.querySelectorAll(".hb-bank-labels [data-facet]").forEach(function (item) {
-      var facet = item.getAttribute("data-facet");
-      var value = item.getAttribute("data-value");
-      if (!labels[facet]) return;
-      labels[facet][value] = item.textContent;
-      order[facet].push(value);
-    });
+  /* Each facet's values in use, in the handbook's order, with how many questions have each. */
+  function readOptions(bank) {
     var options = {};
     FACETS.forEach(function (facet) {
-      var used = {};
-      questions.forEach(function (q) {
-        q.values[facet.key].forEach(function (v) {
-          used[v] = true;
-        });
-      });
-      var known = order[facet.key].filter(function (v) {
-        return used[v];
-      });
-      var extra = Object.keys(used)
-        .filter(function (v) {
-          return known.indexOf(v) < 0;
-        })
-        .sort();
-      options[facet.key] = known.concat(extra).map(function (v) {
-        return { value: v, label: labels[facet.key][v] || v };
-      });
+      options[facet.key] = [];
+    });
+    bank.querySelectorAll(".hb-bank-labels [data-facet]").forEach(function (item) {
+      var list = options[item.getAttribute("data-facet")];
+      if (!list) return;
+      list.push({ value: item.getAttribute("data-value"), label: item.textContent, count: Number(item.getAttribute("data-count")) });
     });
     return options;
+  }
+
+  /* The counts with no filter set, as the page states them. */
+  function listedCounts(options, total) {
+    var counts = {};
+    FACETS.forEach(function (facet) {
+      counts[facet.key] = { "": total };
+      options[facet.key].forEach(function (o) {
+        counts[facet.key][o.value] = o.count;
+      });
+    });
+    return counts;
   }
 
   function readState(search, options) {
@@ -209,40 +198,65 @@
     return { form: form, toggle: toggle, selects: selects, text: text, count: count, random: random, reset: reset, empty: empty };
   }
 
-  function setup(bank, container) {
-    var questions = readQuestions(bank);
-    var sections = Array.prototype.map.call(bank.querySelectorAll("section.hb-round"), function (section) {
-      return {
-        el: section,
-        count: section.querySelector(".hb-count"),
-        questions: questions.filter(function (q) {
-          return section.contains(q.li);
-        }),
-      };
+  /* Each round with its entries. */
+  function readRounds(bank, questions) {
+    var rounds = Array.prototype.map.call(bank.querySelectorAll("section.hb-round"), function (section) {
+      return { el: section, count: section.querySelector(".hb-count"), questions: [] };
     });
-    var options = readOptions(bank, questions);
-    var ui = buildControls(container, options, questions.length);
+    questions.forEach(function (q) {
+      var section = q.li.closest("section.hb-round");
+      rounds.forEach(function (round) {
+        if (round.el === section) round.questions.push(q);
+      });
+    });
+    return rounds;
+  }
+
+  function setup(bank, container) {
+    var total = Number(bank.getAttribute("data-total"));
+    var options = readOptions(bank);
+    var ui = buildControls(container, options, total);
     var state = readState(location.search, options);
+    var questions = null;
+    var rounds = null;
+
+    function entries() {
+      if (!questions) {
+        questions = readQuestions(bank);
+        rounds = readRounds(bank, questions);
+      }
+      return questions;
+    }
+
+    function filtered() {
+      return Object.keys(state).some(function (key) {
+        return state[key];
+      });
+    }
 
     function apply() {
       var textWords = words(state[TEXT_KEY]);
-      var shown = 0;
-      questions.forEach(function (q) {
-        var show = matches(q, state, null, textWords);
-        if (show !== q.shown) {
-          q.li.hidden = !show;
-          q.shown = show;
-        }
-        if (show) shown += 1;
-      });
-      sections.forEach(function (s) {
-        var n = s.questions.filter(function (q) {
-          return q.shown;
-        }).length;
-        s.el.hidden = n === 0;
-        if (s.count) s.count.textContent = "(" + n + ")";
-      });
-      var counts = countOptions(questions, state, textWords);
+      var shown = total;
+      var counts = listedCounts(options, total);
+      if (questions || filtered()) {
+        shown = 0;
+        entries().forEach(function (q) {
+          var show = matches(q, state, null, textWords);
+          if (show !== q.shown) {
+            q.li.hidden = !show;
+            q.shown = show;
+          }
+          if (show) shown += 1;
+        });
+        rounds.forEach(function (s) {
+          var n = s.questions.filter(function (q) {
+            return q.shown;
+          }).length;
+          s.el.hidden = n === 0;
+          if (s.count) s.count.textContent = "(" + n + ")";
+        });
+        counts = countOptions(questions, state, textWords);
+      }
       Object.keys(ui.selects).forEach(function (key) {
         var select = ui.selects[key];
         select.value = state[key];
@@ -256,13 +270,13 @@
           option.disabled = n === 0 && option.value !== state[key];
         });
       });
-      ui.count.textContent = shown + " of " + questions.length + " questions";
+      ui.count.textContent = shown + " of " + total + " questions";
       var active = Object.keys(state).filter(function (key) { return state[key]; }).length;
       ui.toggle.textContent = active ? "Filters (" + active + " on)" : "Filters";
       ui.count.setAttribute("data-shown", String(shown));
       ui.empty.hidden = shown > 0;
       ui.random.disabled = shown === 0;
-      bank.classList.toggle("hb-bank--filtered", shown !== questions.length);
+      bank.classList.toggle("hb-bank--filtered", shown !== total);
       writeState(state);
     }
 
@@ -288,7 +302,7 @@
       apply();
     });
     ui.random.addEventListener("click", function () {
-      var pool = questions.filter(function (q) {
+      var pool = entries().filter(function (q) {
         return q.shown && q.link;
       });
       if (!pool.length) return;

@@ -17,8 +17,11 @@
     if (!link || !content) return;
     var id = content.getAttribute("data-skip") || "hb-content";
     if (!document.getElementById(id)) id = "hb-content";
-    link.setAttribute("href", "#" + id);
-    link.textContent = id === "hb-content" ? "Skip to content" : content.getAttribute("data-skip-label") || "Skip to content";
+    var label = id === "hb-content" ? "Skip to content" : content.getAttribute("data-skip-label") || "Skip to content";
+    // A page the browser loads has the right link already (the theme may have made it absolute):
+    // setting it again would have the page laid out again.
+    if (link.hash !== "#" + id || link.pathname !== location.pathname) link.setAttribute("href", "#" + id);
+    if (link.textContent !== label) link.textContent = label;
   }
 
   document.addEventListener("click", function (event) {

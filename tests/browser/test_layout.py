@@ -446,6 +446,12 @@ def test_a_tool_reached_by_instant_navigation_starts_and_the_scripts_it_shares_r
     page.wait_for_selector(f"#hb-{tool}.hb-tool--live")
     assert page.evaluate("window.hbSamePage === true"), "the page reloaded: instant navigation was not exercised"
     assert page.evaluate("HB.store.hbFirst === true"), "the store ran again and replaced the one in use"
+    # The header, skip link and all, stays from the checklists page: the link now leads to this
+    # page's target (the tool, or the content where the page names no tool).
+    skip = page.evaluate("(a => [a.pathname, a.hash, a.textContent])(document.querySelector('a[data-hb-skip]'))")
+    target = page.get_attribute("#hb-content", "data-skip")
+    assert skip[:2] == [f"/practice/{tool}/", f"#{target}"] and skip[2].startswith("Skip to"), skip
+    assert target in (f"hb-{tool}", "hb-content")
     if tool == "drill":  # its own keys work: the script runs, not only the markup
         first = page.get_attribute("#hb-drill", "data-question")
         page.keyboard.press("n")
