@@ -43,7 +43,8 @@
     if (prefs.timer) ui.timerChoice.value = prefs.timer;
     if (ui.timerChoice.value === "") ui.timerChoice.value = "auto";
     if (prefs.custom) ui.custom.value = String(prefs.custom);
-    ui.customField.hidden = ui.timerChoice.value !== "custom";
+    var custom = ui.timerChoice.value === "custom";
+    if (ui.customField.hidden === custom) ui.customField.hidden = !custom;
     wire();
 
     /* "question", not "q": the theme opens its search box for a "q" in the address. */
