@@ -228,17 +228,12 @@
       return questions;
     }
 
-    function filtered() {
-      return Object.keys(state).some(function (key) {
-        return state[key];
-      });
-    }
-
     function apply() {
       var textWords = words(state[TEXT_KEY]);
+      var active = Object.keys(state).filter(function (key) { return state[key]; }).length;
       var shown = total;
-      var counts = listedCounts(options, total);
-      if (questions || filtered()) {
+      var counts;
+      if (questions || active) {
         shown = 0;
         entries().forEach(function (q) {
           var show = matches(q, state, null, textWords);
@@ -256,6 +251,8 @@
           if (s.count) s.count.textContent = "(" + n + ")";
         });
         counts = countOptions(questions, state, textWords);
+      } else {
+        counts = listedCounts(options, total);
       }
       Object.keys(ui.selects).forEach(function (key) {
         var select = ui.selects[key];
@@ -271,7 +268,6 @@
         });
       });
       ui.count.textContent = shown + " of " + total + " questions";
-      var active = Object.keys(state).filter(function (key) { return state[key]; }).length;
       ui.toggle.textContent = active ? "Filters (" + active + " on)" : "Filters";
       ui.count.setAttribute("data-shown", String(shown));
       ui.empty.hidden = shown > 0;
