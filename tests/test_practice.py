@@ -298,6 +298,14 @@ def test_timer_presets_carry_the_source_lengths_and_every_round_length(hb):
     assert {45 * 60, 60 * 60, 90 * 60} <= lengths
 
 
+def test_a_question_is_timed_for_one_answer_never_for_its_whole_round(hb):
+    presets = drill_tool.timer_presets(hb)
+    for kind in {q.round for q in hb.questions.values()}:
+        fit = drill_tool.fitting_preset(presets, kind)
+        assert fit.answer and fit.seconds <= 15 * 60, (kind, fit.id)
+    assert drill_tool.fitting_preset(presets, "screen").id == "metric-impact"
+
+
 def rule(**fields) -> dict:
     return {"id": "rule", "title": "A rule", "advice": "Some advice.", "sources": ["handbook"], **fields}
 

@@ -54,6 +54,7 @@ class TimerPreset:
     rounds: tuple[str, ...]
     why: str
     sources: tuple[str, ...]
+    answer: bool = True  # False for a whole round's length: offered, never picked to fit a question
 
     @property
     def clock(self) -> str:
@@ -80,10 +81,16 @@ def timer_presets(hb: Handbook) -> list[TimerPreset]:
         why = f"As reported for: {'; '.join(dict.fromkeys(names))}." + ("" if low == high else " The timer runs to the upper end.")
         presets.append(
             TimerPreset(
-                f"round-{kind}-{low:g}-{high:g}", f"{hb.round_kinds[kind].name}: {span}", int(high * 60), (kind,), why, tuple(sources)
+                f"round-{kind}-{low:g}-{high:g}", f"{hb.round_kinds[kind].name}: {span}", int(high * 60), (kind,), why, tuple(sources),
+                answer=False,
             )
         )
     return presets
+
+
+def fitting_preset(presets: list[TimerPreset], kind: str) -> TimerPreset:
+    """The answer length written for this round kind; the first preset where none is."""
+    return next((p for p in presets if p.answer and kind in p.rounds), presets[0])
 
 
 def questions_payload(hb: Handbook, directory_urls: bool = True) -> dict:
@@ -174,7 +181,7 @@ def drill_tool(hb: Handbook, here: str) -> str:
         "answers": ANSWERS_DIR,
         "starter": question_entry(starter),
         "ratings": RATINGS,
-        "presets": [{"id": p.id, "label": plain(p.label), "seconds": p.seconds, "rounds": list(p.rounds)} for p in presets],
+        "presets": [{"id": p.id, "label": plain(p.label), "seconds": p.seconds, "fits": list(p.rounds) if p.answer else []} for p in presets],
         "repetition": {
             "unseen_weight": rule.unseen_weight, "rating_ceiling": rule.rating_ceiling,
             "recent_window": rule.recent_window, "recent_factor": rule.recent_factor,
@@ -190,7 +197,7 @@ def drill_tool(hb: Handbook, here: str) -> str:
             "type": dict(c.QUESTION_TYPES),
         },
     }  # fmt: skip
-    fit = next((p for p in presets if starter.round in p.rounds), presets[0])
+    fit = fitting_preset(presets, starter.round)
     n = len(hb.questions)
     live = render(
         "drill_live.html", here=here, c=c, q=starter, rounds=hb.round_kinds, presets=presets, clock=fit.clock, ratings=RATINGS,

@@ -73,8 +73,8 @@ class TimeBox:
 def time_boxes(presets: list[TimerPreset], kind: str) -> list[TimeBox]:
     """The presets written for this round kind, then the shortest reported length of the round."""
     fitting = [p for p in presets if kind in p.rounds]
-    written = [p for p in fitting if not p.id.startswith("round-")]
-    lengths = sorted((p for p in fitting if p.id.startswith("round-")), key=lambda p: p.seconds)
+    written = [p for p in fitting if p.answer]
+    lengths = sorted((p for p in fitting if not p.answer), key=lambda p: p.seconds)
     chosen = sorted([*written, *lengths[:1]], key=lambda p: p.seconds)
     return [TimeBox(plain(p.label), p.seconds) for p in chosen]
 

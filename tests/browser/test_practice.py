@@ -107,6 +107,10 @@ def test_a_drill_times_out_reveals_rates_and_remembers(page, site_url):
     open_tool(page, site_url, f"practice/drill/?question={QUESTION.id}", f'#hb-drill[data-question="{QUESTION.id}"]')
     assert page.locator(".hb-drill-prompt").inner_text() == plain(QUESTION.prompt)
     assert page.locator(".hb-clock").inner_text() == "0:45"  # a behavioral question opens on the 45 s opener
+    screen = next(q for q in HB.questions.values() if q.round == "screen")
+    open_tool(page, site_url, f"practice/drill/?question={screen.id}", f'#hb-drill[data-question="{screen.id}"]')
+    assert page.locator(".hb-clock").inner_text() == "2:00"  # one answer's length, not the 45-minute screen
+    open_tool(page, site_url, f"practice/drill/?question={QUESTION.id}", f'#hb-drill[data-question="{QUESTION.id}"]')
 
     page.select_option("select[name=timer]", "custom")
     page.fill("input[name=custom-seconds]", "1")
