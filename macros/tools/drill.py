@@ -81,7 +81,12 @@ def timer_presets(hb: Handbook) -> list[TimerPreset]:
         why = f"As reported for: {'; '.join(dict.fromkeys(names))}." + ("" if low == high else " The timer runs to the upper end.")
         presets.append(
             TimerPreset(
-                f"round-{kind}-{low:g}-{high:g}", f"{hb.round_kinds[kind].name}: {span}", int(high * 60), (kind,), why, tuple(sources),
+                f"round-{kind}-{low:g}-{high:g}",
+                f"{hb.round_kinds[kind].name}: {span}",
+                int(high * 60),
+                (kind,),
+                why,
+                tuple(sources),
                 answer=False,
             )
         )
@@ -181,7 +186,9 @@ def drill_tool(hb: Handbook, here: str) -> str:
         "answers": ANSWERS_DIR,
         "starter": question_entry(starter),
         "ratings": RATINGS,
-        "presets": [{"id": p.id, "label": plain(p.label), "seconds": p.seconds, "fits": list(p.rounds) if p.answer else []} for p in presets],
+        "presets": [
+            {"id": p.id, "label": plain(p.label), "seconds": p.seconds, "fits": list(p.rounds) if p.answer else []} for p in presets
+        ],
         "repetition": {
             "unseen_weight": rule.unseen_weight, "rating_ceiling": rule.rating_ceiling,
             "recent_window": rule.recent_window, "recent_factor": rule.recent_factor,
