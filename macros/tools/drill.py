@@ -186,9 +186,8 @@ def drill_tool(hb: Handbook, here: str) -> str:
         "answers": ANSWERS_DIR,
         "starter": question_entry(starter),
         "ratings": RATINGS,
-        "presets": [
-            {"id": p.id, "label": plain(p.label), "seconds": p.seconds, "fits": list(p.rounds) if p.answer else []} for p in presets
-        ],
+        "presets": [{"id": p.id, "label": plain(p.label), "seconds": p.seconds} for p in presets],
+        "fit_seconds": {kind: fitting_preset(presets, kind).seconds for kind in hb.round_kinds},
         "repetition": {
             "unseen_weight": rule.unseen_weight, "rating_ceiling": rule.rating_ceiling,
             "recent_window": rule.recent_window, "recent_factor": rule.recent_factor,

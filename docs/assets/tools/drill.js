@@ -181,8 +181,7 @@
       }
       var chosen = config.presets.filter(function (p) { return p.id === choice; })[0];
       if (chosen) return chosen.seconds;
-      var fit = q ? config.presets.filter(function (p) { return p.fits.indexOf(q.round) >= 0; })[0] : null;
-      return fit ? fit.seconds : config.presets[0].seconds;
+      return (q && config.fit_seconds[q.round]) || config.presets[0].seconds;
     }
 
     function timerChanged() {
