@@ -1,18 +1,19 @@
 """Layout as readers see it: on a 360 px phone, in both colour schemes, and on paper.
-Every page of the built site is checked for sideways scrolling; the pay page, the
+Every page of the built site is checked for sideways scrolling (in the dark scheme; in the
+light one, whose sizes are the same, the pages that show every kind of element); the pay page, the
 timelines, the practice tools, the bank and the print output are checked in detail."""
 
 from __future__ import annotations
 
 import re
 import time
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from pypdf import PdfReader
 
 from macros.load import load_handbook
+from tests.browser.sweep import covering_pages, pages_containing, site_pages
 from tests.conftest import DATA, serve_sitemap_for, watched_page
 
 pytestmark = pytest.mark.browser
@@ -27,16 +28,11 @@ TOOLS = {  # page -> its main action, which must be on the first screen of a pho
 }
 
 
-def site_pages(site: Path) -> list[str]:
-    """Every page of the built site, as paths relative to its root ("" is the home page)."""
-    paths = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
-    return ["" if p == "." else f"{p}/" for p in paths]
-
-
 @pytest.fixture(scope="module", params=["light", "dark"])
 def phone(browser, request):
     context = browser.new_context(viewport=PHONE, color_scheme=request.param, is_mobile=True, has_touch=True)
     page = watched_page(context)
+    page.scheme = request.param
     yield page
     context.close()
 
@@ -58,7 +54,7 @@ TOO_WIDE = f"""(selector) => Array.from(document.querySelectorAll(selector))
 
 def test_no_page_scrolls_sideways_at_360_px_and_only_a_tools_figures_scroll_by_keyboard(phone, site, site_url):
     wide, mismarked, tables = [], [], []
-    for path in site_pages(site):
+    for path in site_pages(site) if phone.scheme == "dark" else covering_pages(site):
         phone.goto(site_url + path)
         width = phone.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
@@ -76,9 +72,10 @@ def test_no_page_scrolls_sideways_at_360_px_and_only_a_tools_figures_scroll_by_k
 
 
 def test_on_a_wide_screen_no_table_scrolls_sideways(page, site, site_url):
+    """Every page the build put a table on, and the pages of every kind, where a tool draws its own."""
     page.set_viewport_size({"width": 1280, "height": 800})
     tables = []
-    for path in site_pages(site):
+    for path in sorted({*pages_containing(site, "<table"), *covering_pages(site)}):
         page.goto(site_url + path)
         if too_wide := page.evaluate(TOO_WIDE, ".hb-scroll, .hb-table-wrap"):
             tables.append(f"{path or 'home'}: {too_wide}")
