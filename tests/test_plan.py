@@ -143,7 +143,7 @@ def test_time_boxes_come_from_the_timer_presets_that_fit_the_round():
     presets = drill_tool.timer_presets(HB)
     assert [(b.label, b.end) for b in mock_tool.time_boxes(presets, "behavioral")][0] == ("Story opener", 45)
     assert [b.end for b in mock_tool.time_boxes(presets, "behavioral")] == [45, 3600]
-    assert mock_tool.time_boxes(presets, "negotiation") == []
+    assert [(b.label, b.end) for b in mock_tool.time_boxes(presets, "negotiation")] == [("Offer reply", 120)]
 
 
 def test_mock_results_count_as_drill_ratings_in_time_order():
