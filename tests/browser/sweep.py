@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from html.parser import HTMLParser
 from pathlib import Path
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+from bs4 import BeautifulSoup, Tag
 
 
 def site_pages(site: Path) -> list[str]:
@@ -25,36 +24,22 @@ def site_pages(site: Path) -> list[str]:
     return ["" if p == "." else f"{p}/" for p in paths]
 
 
+def page_html(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
 def pages_containing(site: Path, text: str) -> list[str]:
     """The pages whose built HTML contains `text`."""
-    return [path for path in site_pages(site) if text in (site / path / "index.html").read_text(encoding="utf-8")]
+    return [path for path in site_pages(site) if text in page_html(site, path)]
 
 
-class _Elements(HTMLParser):
+def kind(tag: Tag) -> tuple[str, str]:
+    return tag.name, " ".join(sorted(tag.get("class", [])))
+
+
+def elements(html: str) -> set[tuple[tuple[str, str], tuple[str, str]]]:
     """Each element of a page as (its parent's tag and classes, its own tag and classes)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.open: list[tuple[str, str]] = [("", "")]
-        self.found: set[tuple[tuple[str, str], tuple[str, str]]] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = (tag, " ".join(sorted((dict(attrs).get("class") or "").split())))
-        self.found.add((self.open[-1], element))
-        if tag not in VOID:
-            self.open.append(element)
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.open) - 1, 0, -1):
-            if self.open[depth][0] == tag:
-                del self.open[depth:]
-                return
-
-
-def elements(html: str) -> set:
-    parser = _Elements()
-    parser.feed(html)
-    return parser.found
+    return {(kind(tag.parent), kind(tag)) for tag in BeautifulSoup(html, "html.parser").find_all(True)}
 
 
 @functools.cache
@@ -62,7 +47,7 @@ def covering_pages(site: Path) -> list[str]:
     """Per folder, the fewest pages (chosen greedily) showing every element its pages show."""
     folders: dict[str, dict[str, set]] = defaultdict(dict)
     for path in site_pages(site):
-        folders[path.rstrip("/").rpartition("/")[0]][path] = elements((site / path / "index.html").read_text(encoding="utf-8"))
+        folders[path.rstrip("/").rpartition("/")[0]][path] = elements(page_html(site, path))
     chosen = []
     for pages in folders.values():
         unseen = set().union(*pages.values())
