@@ -64,9 +64,11 @@ new-question: $(STAMP) ## Scaffold data/questions/<id>.yml (ROUND=, TRACK=, TYPE
 		--type=$(call as_typed,TYPE) --difficulty=$(call as_typed,DIFFICULTY) \
 		--prompt=$(call as_typed,PROMPT) --prompt-file=$(call as_typed,PROMPT_FILE)
 
+# Extras stay in the pins (fonttools[woff]): pip, checking hashes, refuses a dependency that asks for
+# an extra the lock file dropped as soon as a newer release of that package comes out.
 lock: $(STAMP) ## Re-pin requirements.txt (exact versions and hashes) from requirements.in
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .site-tmp .cache .pytest_cache .ruff_cache
