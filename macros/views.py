@@ -14,7 +14,7 @@ from .disagreements import figure_text, num, per_second, reported_topics, span_t
 from .disagreements import find as find_disagreements
 from .handbook import Handbook, KeptPerRecord
 from .html import render
-from .models import PayBand, Question, Term
+from .models import INFERABLE_TERMS, PayBand, Question, Term
 from .pay import Annualised, annualise, check_total, usd_span
 
 
@@ -38,7 +38,7 @@ class PayRow:
 def pay_section(hb: Handbook, here: str) -> str:
     rows = [PayRow(b, annualise(b, hb.default_vesting_years), _bonus_text(b), _equity_text(b)) for b in hb.bands.values()]
     chart = pay_chart([(r.band, r.est, hb.tracks[r.band.track].name, r.band.level, r.band.sources[0]) for r in rows])
-    return _render("pay.html", hb, here, rows=rows, chart=chart, fresh=c.freshness(hb, "pay"))
+    return _render("pay.html", hb, here, rows=rows, chart=chart, term_names=INFERABLE_TERMS, fresh=c.freshness(hb, "pay"))
 
 
 def _bonus_text(band: PayBand) -> str:

@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 
 from macros.load import load_handbook
+from macros.models import INFERABLE_TERMS
 from macros.text import plain
 
 from .conftest import DATA, ROOT, build_site, copy_data
@@ -68,6 +69,16 @@ def test_pay_page_computes_an_annualised_total_for_every_band(site):
     assert rows["ai-ml-sample-offer"]["data-annual-low"] == "388750"
     assert page.select_one("svg.hb-paychart") is not None
     assert page.select_one('li[data-band="ai-ml-sample-offer"]')["data-matches"] == "false"
+
+
+def test_pay_page_names_each_inferred_term_as_a_reader_would(site):
+    rows = {tr["data-band"]: tr for tr in soup(site / "pay" / "index.html").select("tr[data-band]")}
+    for band in HB.bands.values():
+        shown = [text_of(span) for span in rows[band.id].select(".hb-inferred")]
+        assert len(shown) == len(band.inferred), band.id
+        for inference, text in zip(band.inferred, shown, strict=True):
+            assert inference.term not in text, text
+            assert text.startswith(f"{INFERABLE_TERMS[inference.term]}: inferred by the handbook"), text
 
 
 def test_disagreements_page_is_generated_from_data(site):

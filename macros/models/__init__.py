@@ -45,7 +45,7 @@ from .guides import (
     WorkedExample,
 )
 from .loops import Duration, Finding, Loop, LoopsFile, Process, Round, RoundKind, Track, TracksFile
-from .pay import Bonus, Equity, InferableTerm, Inference, PayBand, PayFile
+from .pay import INFERABLE_TERMS, Bonus, Equity, InferableTerm, Inference, PayBand, PayFile
 from .practice import (
     CritiqueRule,
     DualTrackScoring,
@@ -102,6 +102,7 @@ __all__ = [
     "Interviewer",
     "KeyFigure",
     "KeyFiguresFile",
+    "INFERABLE_TERMS",
     "Line",
     "Loop",
     "LoopsFile",

@@ -24,10 +24,20 @@ class Equity(Record):
     cliff_months: Annotated[int, Field(ge=0, le=48)] | None = None
 
 
-InferableTerm = Literal[
-    "base", "bonus.target_pct", "bonus.cap_pct", "equity.kind", "equity.annual_usd", "equity.share_of_total_pct",
-    "equity.vesting_years", "equity.cadence", "equity.cliff_months", "sign_on",
-]  # fmt: skip
+# Each term a band may infer, by its field, with the name a reader knows it by.
+INFERABLE_TERMS = {
+    "base": "Base salary",
+    "bonus.target_pct": "Bonus target",
+    "bonus.cap_pct": "Bonus cap",
+    "equity.kind": "Kind of equity",
+    "equity.annual_usd": "Equity per year",
+    "equity.share_of_total_pct": "Equity's share of pay",
+    "equity.vesting_years": "Vesting period",
+    "equity.cadence": "Vesting schedule",
+    "equity.cliff_months": "Cliff",
+    "sign_on": "Sign-on bonus",
+}
+InferableTerm = Literal[tuple(INFERABLE_TERMS)]
 
 
 class Inference(Record):
