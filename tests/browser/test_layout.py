@@ -9,11 +9,11 @@ import re
 import time
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from pypdf import PdfReader
 
 from macros.load import load_handbook
 from tests.browser.sweep import covering_pages, pages_containing, site_pages
+from tests.browser.wrappers import TABLE_NAME, mismarked_wrappers
 from tests.conftest import DATA, serve_sitemap_for, watched_page
 
 pytestmark = pytest.mark.browser
@@ -37,14 +37,6 @@ def phone(browser, request):
     context.close()
 
 
-# A table wrapper, named in a failure by its caption or first heading.
-TABLE_NAME = "box => (box.querySelector('caption, th') || box).textContent.trim().slice(0, 40)"
-# Table wrappers whose keyboard access does not match their width: one that scrolls sideways must
-# be a named, focusable region (so arrow keys can scroll it); one that fits must not be a tab stop.
-MISMARKED_WRAPPERS = f"""() => Array.from(document.querySelectorAll('.hb-scroll, .hb-table-wrap'))
-  .filter(box => (box.scrollWidth > box.clientWidth + 1) !== (box.getAttribute('tabindex') === '0'
-    && box.getAttribute('role') === 'region' && /scrolls sideways/.test(box.getAttribute('aria-label') || '')))
-  .map({TABLE_NAME})"""
 # Table wrappers wider than their box. The build's own tables sit in div.hb-scroll; a practice
 # tool's drawn result (the offer's year by year) sits in .hb-table-wrap.
 TOO_WIDE = f"""(selector) => Array.from(document.querySelectorAll(selector))
@@ -61,10 +53,8 @@ def test_no_page_scrolls_sideways_at_360_px_and_only_a_tools_figures_scroll_by_k
             wide.append(f"{path or 'home'} ({width} px)")
         if too_wide := phone.evaluate(TOO_WIDE, ".hb-scroll"):
             tables.append(f"{path or 'home'}: {too_wide}")
-        try:  # wrappers are measured after a layout, so give the page a moment
-            phone.wait_for_function(f"({MISMARKED_WRAPPERS})().length === 0", timeout=2000)
-        except PlaywrightTimeout:
-            mismarked.append(f"{path or 'home'}: {phone.evaluate(MISMARKED_WRAPPERS)}")
+        if wrong := mismarked_wrappers(phone):
+            mismarked.append(f"{path or 'home'}: {wrong}")
     assert not wide, f"{len(wide)} pages scroll sideways: {', '.join(wide[:20])}"
     assert not tables, f"tables the build made scroll sideways on a phone: {tables[:10]}"
     assert not mismarked, f"table wrappers not marked for their width: {mismarked[:10]}"
