@@ -27,7 +27,7 @@ def main(argv: list[str]) -> int:
         _say_set_aside(err.set_aside, sys.stderr)
         for problem in err.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(err.problems)} problem(s) in {_shown(folder)}/", file=sys.stderr)
+        print(f"{err.counted} in {_shown(folder)}/", file=sys.stderr)
         return 1
     seconds = time.perf_counter() - started
     _say_set_aside(hb.set_aside, sys.stdout)

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from . import components as c
 from .pay import usd, usd_span
-from .text import href, markdown, md_heading, plain, short_title, theme_title
+from .text import counted, href, markdown, md_heading, plain, short_title, theme_title
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -59,7 +59,7 @@ def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, bytecode_cache=kept, **options)
     env.filters.update(
         breakable=breakable, md=markdown, md_block=lambda text: markdown(text, block=True), md_heading=md_heading, plain=plain,
-        short_title=short_title, usd=usd, span=span, json=json_text, yaml=yaml_scalar,
+        short_title=short_title, counted=counted, usd=usd, span=span, json=json_text, yaml=yaml_scalar,
     )  # fmt: skip
     env.globals.update(
         href=href, usd_span=usd_span, c=c,

@@ -24,6 +24,7 @@ from .explain import CAP_REASONS, ID_HOMES, expected, explain, slug
 from .handbook import Handbook
 from .problems import Problem
 from .refs import _Declared, _references_in_failed_files
+from .text import counted
 from .validate import _validate
 from .yamlsafe import Document, read, read_bytes
 
@@ -56,6 +57,10 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem], set_aside: tuple[str, ...] = ()) -> None:
         self.problems, self.set_aside = problems, set_aside
         super().__init__("\n".join(map(str, problems)))
+
+    @property
+    def counted(self) -> str:
+        return counted(len(self.problems), "problem")
 
 
 def load_handbook(data_dir: Path, root: Path | None = None) -> Handbook:

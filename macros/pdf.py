@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         hb = load_handbook(args.data or data_dir(ROOT), root=ROOT)
     except DataError as error:
-        print(f"the data has {len(error.problems)} problem(s); no PDF was written:\n{error}", file=sys.stderr)
+        print(f"the data has {error.counted}; no PDF was written:\n{error}", file=sys.stderr)
         return 1
     started = time.perf_counter()
     written = write_all(hb, args.site_dir / "pdf", imprint_from_config())

@@ -35,7 +35,7 @@ def handbook_for(config) -> Handbook:
     try:
         hb = load_handbook(folder, root=project_root(config))
     except DataError as err:
-        raise PluginError(f"the data has {len(err.problems)} problem(s); nothing was built:\n{err}") from None
+        raise PluginError(f"the data has {err.counted}; nothing was built:\n{err}") from None
     for path in hb.set_aside:
         log.info("%s: %s", path, SET_ASIDE)
     _cache[folder] = (stamp, hb)

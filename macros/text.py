@@ -139,6 +139,11 @@ def md_heading(text: str) -> Markup:
 
 
 @functools.cache
+def counted(n: int, noun: str) -> str:
+    """'1 question', '3 questions'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def short_title(text: str, limit: int = 90) -> str:
     first = re.split(r"(?<=[.?!])\s", plain(text), maxsplit=1)[0]
     if len(first) <= limit:

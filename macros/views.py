@@ -16,6 +16,7 @@ from .handbook import Handbook, KeptPerRecord
 from .html import render
 from .models import INFERABLE_TERMS, PayBand, Question, Term
 from .pay import Annualised, annualise, check_total, usd_span
+from .text import counted
 
 
 def _render(template: str, hb: Handbook, here: str, **context: object) -> str:
@@ -152,9 +153,10 @@ class Card:
 
 
 def track_cards(hb: Handbook, here: str) -> str:
+    asked = Counter(track for q in hb.questions.values() for track in q.tracks)
     cards = [
         Card(c.track_src(t.id), t.name, t.summary,
-             f"{len(hb.loops_for(t.id))} source version(s) of the loop · {sum(t.id in q.tracks for q in hb.questions.values())} questions")
+             f"{counted(len(hb.loops_for(t.id)), 'source version')} of the loop · {counted(asked[t.id], 'question')}")
         for t in hb.tracks.values()
     ]  # fmt: skip
     return _render("cards.html", hb, here, cards=cards)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -87,6 +88,21 @@ def test_disagreements_page_is_generated_from_data(site):
     assert "Number of interview rounds" in topics
     rounds = page.select(".hb-disagreement")[topics.index("Number of interview rounds")]
     assert len(rounds.select("tbody tr")) == len(HB.loops)
+
+
+def test_pages_count_in_words_and_keep_the_maintainers_files_to_themselves(site):
+    """'3 questions', never '3 question(s)'; a source's file in the maintainers' archive is not the reader's."""
+    files = [s.file for s in HB.sources.values() if s.file]
+    assert files
+    found = []
+    for html in site.rglob("*.html"):
+        page = soup(html)
+        for node in page(["script", "style"]):
+            node.decompose()
+        text = text_of(page)
+        found += [f"{html.relative_to(site)}: {m}" for m in re.findall(r"\d+ \w+\(s\)", text)]
+        found += [f"{html.relative_to(site)}: {f}" for f in files if f in text]
+    assert not found, found[:10]
 
 
 def test_every_internal_link_resolves(site):

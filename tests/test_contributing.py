@@ -200,7 +200,7 @@ def test_a_scaffolded_file_is_refused_until_every_placeholder_is_replaced(projec
     found = check(project)
     assert found.returncode == 1
     lines = found.stderr.splitlines()
-    assert lines[-1] == f"{len(placeholders(text))} problem(s) in data/"
+    assert lines[-1] == f"{len(placeholders(text))} problems in data/"
     assert [(p.split(":")[0], int(p.split(":")[1])) for p in lines[:-1]] == [(shown, line) for line, _ in placeholders(text)]
     assert all(f"still holds the placeholder '{value[:57]}" in p for p, (_, value) in zip(lines, placeholders(text), strict=False))
     fields = [p.split(": ")[1] for p in lines[:-1]]
@@ -425,7 +425,7 @@ def test_the_guides_walkthrough_is_what_a_contributor_gets(project):
     guide = CONTRIBUTING.read_text(encoding="utf-8")
     blocks = re.findall(r"```(\w*)\n(.*?)```", guide, re.S)
     command = next(body for lang, body in blocks if lang == "sh" and "make new-question" in body)
-    shown_output = next(body for lang, body in blocks if lang == "text" and "problem(s)" in body)
+    shown_output = next(body for lang, body in blocks if lang == "text" and "problems in data/" in body)
     words = shlex.split(command.replace("\\\n", " "))
     assert words[:2] == ["make", "new-question"]
     result = make(project, *words[2:])
