@@ -176,6 +176,19 @@ def test_the_check_reports_what_axe_finds(axe_page, site_url):
     assert any(f.startswith("color-contrast (serious)") for f in found), found
 
 
+def test_the_drills_buttons_are_named_by_their_action_and_announce_their_key(page, site_url):
+    # A screen reader says "Start", not "Start (s)"; the key is the button's shortcut.
+    page.goto(site_url + "practice/drill/")
+    drill = page.locator("#hb-drill[data-question]")
+    for action, name, key in [("start", "Start", "s"), ("reveal", "Reveal", "r"), ("next", "Next", "n")]:
+        button = drill.get_by_role("button", name=name, exact=True)
+        assert button.get_attribute("data-action") == action
+        assert button.get_attribute("aria-keyshortcuts") == key
+        assert button.locator("kbd").inner_text() == key
+    page.keyboard.press("s")
+    assert drill.get_by_role("button", name="Pause", exact=True).get_attribute("aria-keyshortcuts") == "s"
+
+
 def test_single_key_shortcuts_never_fire_while_a_form_control_has_focus(page, site_url):
     page.goto(site_url + "practice/drill/")
     page.wait_for_selector("#hb-drill[data-question]")
