@@ -32,6 +32,7 @@ from . import READS_QUESTIONS, pages
 from .datafiles import editor_leftover, fingerprint
 from .handbook import Handbook, same_objects
 from .site import data_dir, handbook_for, project_root
+from .text import counted
 
 log = logging.getLogger("mkdocs.plugins.handbook.preview")
 
@@ -212,7 +213,7 @@ def _render_changed(last: Build, sources: dict[str, str]) -> None:
     for page in changed:
         page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
     config.plugins.on_post_build(config=config)
-    log.info("rebuilt %d page(s): %s", len(changed), ", ".join(p.file.src_uri for p in changed))
+    log.info("rebuilt %s: %s", counted(len(changed), "page"), ", ".join(p.file.src_uri for p in changed))
 
 
 def _read_again(file: File, config, files: Files, before: str | None) -> bool:

@@ -24,7 +24,7 @@
     var find = function (selector) { return root.querySelector(selector); };
     var ui = {
       count: find(".hb-drill-count"), timerChoice: find("select[name=timer]"), custom: find("input[name=custom-seconds]"),
-      meta: find(".hb-drill-meta"), prompt: find(".hb-drill-prompt"), clock: find(".hb-clock"), start: find("[data-action=start] .hb-key-label"),
+      meta: find(".hb-drill-meta"), prompt: find(".hb-drill-prompt"), clock: find(".hb-clock"), startLabel: find("[data-action=start] .hb-key-label"),
       answer: find(".hb-drill-answer"), rating: find(".hb-drill-rating"), history: find(".hb-drill-history"),
     };
     var status = find(".hb-drill-status");
@@ -225,7 +225,7 @@
       var seconds = presetFor(state.current);
       ui.clock.textContent = clock(seconds);
       ui.clock.classList.remove("hb-clock--done");
-      ui.start.textContent = "Start";
+      ui.startLabel.textContent = "Start";
       readyTimer(seconds);
     }
 
@@ -249,7 +249,7 @@
         stopTimer();
         root.setAttribute("data-timer", "paused");
         status.textContent = "Paused.";
-        ui.start.textContent = "Resume";
+        ui.startLabel.textContent = "Resume";
         return;
       }
       fetchAnswer(state.current).catch(function () {}); // so that it is here when the clock runs out
@@ -257,7 +257,7 @@
       t.since = Date.now();
       root.setAttribute("data-timer", "running");
       status.textContent = "Answer out loud now.";
-      ui.start.textContent = "Pause";
+      ui.startLabel.textContent = "Pause";
       t.handle = setInterval(tick, 200);
     }
 
@@ -273,7 +273,7 @@
         t.left = 0;
         ui.clock.classList.add("hb-clock--done");
         root.setAttribute("data-timer", "done");
-        ui.start.textContent = "Restart";
+        ui.startLabel.textContent = "Restart";
         reveal();
         status.textContent = "Time's up. Compare your answer with the model answer below, then rate yourself.";
       }
