@@ -42,7 +42,6 @@ COMPONENTS = (
     Component("offer", "#hb-offer", (*TOOL, "assets/tools/offer.js")),
     Component("mock", "#hb-mock", (*DRILL, "assets/tools/mock-logic.js", "assets/tools/mock-clock.js", "assets/tools/mock.js")),
     Component("plan", "#hb-plan", (*TOOL, "assets/tools/plan-logic.js", "assets/tools/plan.js")),
-    Component("question", ".hb-question[data-question]", TOOL),
 )
 
 PARTS = tuple(dict.fromkeys(part for component in COMPONENTS for part in component.parts))

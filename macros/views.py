@@ -110,28 +110,40 @@ def disagreements(hb: Handbook, here: str) -> str:
     return html
 
 
-def question_bank(hb: Handbook, here: str) -> str:
-    """Every question, grouped by round; bank.js builds the filters from the data attributes.
+@dataclass(frozen=True)
+class Facet:
+    """One of the bank's filters: its values in use, each with the number of questions having it."""
 
-    The lists stay out of the search index (each question page is indexed on its own);
-    each round's heading and summary are indexed as a section of this page."""
+    key: str
+    label: str
+    all: str
+    values: list[tuple[str, str, int]]
+
+
+def question_bank(hb: Handbook, here: str) -> str:
+    """Every question, grouped by round, under its filters; bank.js wires the filters up.
+
+    The filters are drawn here, each option with how many questions it would leave, so the page
+    opens with them and its script reads the list only once a reader filters it. The lists stay
+    out of the search index (each question page is indexed on its own); each round's heading and
+    summary are indexed as a section of this page."""
     groups = [(kind, [q for q in hb.questions.values() if q.round == kind.id]) for kind in hb.round_kinds.values()]
     questions = list(hb.questions.values())
     names = [
-        ("track", {t.id: t.name for t in hb.tracks.values()}, lambda q: q.tracks),
-        ("round", {k: kind.name for k, kind in hb.round_kinds.items()}, lambda q: [q.round]),
-        ("type", c.QUESTION_TYPES, lambda q: [q.type]),
-        ("framework", {f.id: f.name for f in hb.frameworks.values()}, lambda q: q.frameworks),
-        ("difficulty", c.DIFFICULTY, lambda q: [q.difficulty]),
-        ("origin", c.ORIGINS, lambda q: [q.origin] if q.origin else []),
-        ("tag", {t: t for t in sorted({t for q in questions for t in q.tags})}, lambda q: q.tags),
+        ("track", "Track", "All tracks", {t.id: t.name for t in hb.tracks.values()}, lambda q: q.tracks),
+        ("round", "Round", "All rounds", {k: kind.name for k, kind in hb.round_kinds.items()}, lambda q: [q.round]),
+        ("type", "Type", "All types", c.QUESTION_TYPES, lambda q: [q.type]),
+        ("framework", "Framework", "All frameworks", {f.id: f.name for f in hb.frameworks.values()}, lambda q: q.frameworks),
+        ("difficulty", "Difficulty", "All levels", c.DIFFICULTY, lambda q: [q.difficulty]),
+        ("origin", "Origin", "Reported and practice", c.ORIGINS, lambda q: [q.origin] if q.origin else []),
+        ("tag", "Tag", "All tags", {t: t for t in sorted({t for q in questions for t in q.tags})}, lambda q: q.tags),
     ]
-    # Each value with the number of questions that have it: the filters open with these counts
-    # and read the list itself only once a reader filters it.
     facets = []
-    for facet, labels, values_of in names:
+    for key, label, all_, labels, values_of in names:
         used = Counter(v for q in questions for v in values_of(q))
-        facets.append((facet, [(value, label, used[value]) for value, label in labels.items() if used[value]]))
+        values = [(value, name, used[value]) for value, name in labels.items() if used[value]]
+        if values:
+            facets.append(Facet(key, label, all_, values))
     return _render("bank.html", hb, here, total=len(questions), groups=[g for g in groups if g[1]], facets=facets)
 
 

@@ -14,7 +14,7 @@ from html import unescape
 from types import SimpleNamespace
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from macros import search
 from macros.components import DIFFICULTY, QUESTION_TYPES
@@ -91,9 +91,13 @@ def test_each_entry_carries_the_facets_the_filters_use(bank):
         assert words(li.get("data-tag")) == q.tags
 
 
-def test_filter_labels_name_every_facet_value_in_use(bank):
-    labels = {(li["data-facet"], li["data-value"]): li.get_text() for li in bank.select(".hb-bank-labels li")}
-    assert bank.select_one(".hb-bank-labels").has_attr("hidden")
+def options(bank) -> dict[tuple[str, str], Tag]:
+    """Each filter's options but its first ("All ..."), by facet and value."""
+    return {(o.find_parent("select")["data-facet"], o["value"]): o for o in bank.select("#hb-bank-controls select option") if o["value"]}
+
+
+def test_the_filters_name_every_facet_value_in_use(bank):
+    labels = {key: o["data-label"] for key, o in options(bank).items()}
     for q in HB.questions.values():
         for track in q.tracks:
             assert labels[("track", track)] == HB.tracks[track].name
@@ -104,9 +108,9 @@ def test_filter_labels_name_every_facet_value_in_use(bank):
         assert labels[("difficulty", q.difficulty)] == DIFFICULTY[q.difficulty]
 
 
-def test_each_listed_value_states_how_many_questions_have_it(bank):
+def test_each_option_states_how_many_questions_it_leaves(bank):
     """The filters open with these counts, before the script reads the entries."""
-    listed = {(li["data-facet"], li["data-value"]): int(li["data-count"]) for li in bank.select(".hb-bank-labels li")}
+    listed = {key: int(o["data-count"]) for key, o in options(bank).items()}
     facets = {
         "track": lambda q: q.tracks, "round": lambda q: [q.round], "type": lambda q: [q.type],
         "framework": lambda q: q.frameworks, "difficulty": lambda q: [q.difficulty],
@@ -114,13 +118,19 @@ def test_each_listed_value_states_how_many_questions_have_it(bank):
     }  # fmt: skip
     having = Counter((facet, v) for q in HB.questions.values() for facet, values_of in facets.items() for v in values_of(q))
     assert listed == dict(having)
-    tags = [li["data-value"] for li in bank.select('.hb-bank-labels [data-facet="tag"]')]
+    for key, o in options(bank).items():
+        assert o.get_text() == f"{o['data-label']} ({o['data-count']})", key
+    for select in bank.select("#hb-bank-controls select"):
+        first = select.select_one("option")
+        assert (first["value"], first.get_text()) == ("", f"{first['data-label']} ({len(HB.questions)})")
+    tags = [value for facet, value in options(bank) if facet == "tag"]
     assert tags == sorted(tags)
 
 
-def test_the_filter_controls_have_a_place_and_the_total_is_stated(bank):
-    assert bank.select_one("#hb-bank-controls") is not None
+def test_the_filters_are_drawn_with_the_total(bank):
     assert bank.select_one(".hb-bank")["data-total"] == str(len(HB.questions))
+    count = bank.select_one("#hb-bank-controls .hb-bank-count")
+    assert count.get_text() == f"{len(HB.questions)} of {len(HB.questions)} questions"
 
 
 # -- what the search index holds -------------------------------------------------------

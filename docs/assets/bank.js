@@ -1,33 +1,25 @@
 /* The question bank's filters.
  *
- * The page already lists every question, grouped by round, and each entry
- * carries its facets in data attributes (data-track, data-round, data-type,
- * data-framework, data-difficulty, data-origin, data-tag; space-separated where a question
- * has several). A hidden list names each facet's values, in the handbook's order, with the
- * number of questions that have each. This script builds a select per facet and a text
- * filter over the titles into #hb-bank-controls, shows how many questions each option
- * would leave, hides rounds left empty, and picks a random question from the
- * current selection. Until a filter is set it shows the list's own counts, and reads the
- * entries only then: at a thousand questions reading them is most of the page's start-up.
+ * The page lists every question, grouped by round, and each entry carries its facets in data
+ * attributes (data-track, data-round, data-type, data-framework, data-difficulty, data-origin,
+ * data-tag; space-separated where a question has several). The build draws the filters above
+ * it: a select per facet, each option with the number of questions it leaves, and a text filter
+ * over the titles (macros/views.py: question_bank). This script makes them work: it hides the
+ * questions and the rounds a selection leaves empty, counts again what each option would leave,
+ * and picks a random question from the current selection. Until a filter is set there is
+ * nothing to do, so it reads the entries only then: at a thousand questions reading them is
+ * most of the page's start-up.
  *
- * The selection lives in the address bar (?round=system-design&type=metrics&q=fee),
+ * The selection lives in the address bar (?round=system-design&type=metrics&text=fee),
  * kept up to date with history.replaceState, so a filtered view can be
- * bookmarked, shared and reloaded. Without this script the full list is shown.
+ * bookmarked, shared and reloaded. Without this script the filters are hidden and the full
+ * list is shown.
  */
 (function () {
   "use strict";
   var HB = (window.HB = window.HB || {});
   if (HB.bank) return;
 
-  var FACETS = [
-    { key: "track", label: "Track", all: "All tracks" },
-    { key: "round", label: "Round", all: "All rounds" },
-    { key: "type", label: "Type", all: "All types" },
-    { key: "framework", label: "Framework", all: "All frameworks" },
-    { key: "difficulty", label: "Difficulty", all: "All levels" },
-    { key: "origin", label: "Origin", all: "Reported and practice" },
-    { key: "tag", label: "Tag", all: "All tags" },
-  ];
   /* "text", not "q": the theme opens its search box for a "q" in the address. */
   var TEXT_KEY = "text";
 
@@ -35,22 +27,13 @@
     return (value || "").toLowerCase().split(/\s+/).filter(Boolean);
   }
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      node.setAttribute(name, attrs[name]);
-    });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
   /* One entry per question, read once from the list. */
-  function readQuestions(bank) {
+  function readQuestions(bank, keys) {
     return Array.prototype.map.call(bank.querySelectorAll("li.hb-q"), function (li) {
       var link = li.querySelector("a");
       var values = {};
-      FACETS.forEach(function (facet) {
-        values[facet.key] = (li.getAttribute("data-" + facet.key) || "").split(/\s+/).filter(Boolean);
+      keys.forEach(function (key) {
+        values[key] = (li.getAttribute("data-" + key) || "").split(/\s+/).filter(Boolean);
       });
       return {
         li: li,
@@ -62,56 +45,29 @@
     });
   }
 
-  /* Each facet's values in use, in the handbook's order, with how many questions have each. */
-  function readOptions(bank) {
-    var options = {};
-    FACETS.forEach(function (facet) {
-      options[facet.key] = [];
-    });
-    bank.querySelectorAll(".hb-bank-labels [data-facet]").forEach(function (item) {
-      var list = options[item.getAttribute("data-facet")];
-      if (!list) return;
-      list.push({ value: item.getAttribute("data-value"), label: item.textContent, count: Number(item.getAttribute("data-count")) });
-    });
-    return options;
-  }
-
-  /* The counts with no filter set, as the page states them. */
-  function listedCounts(options, total) {
-    var counts = {};
-    FACETS.forEach(function (facet) {
-      counts[facet.key] = { "": total };
-      options[facet.key].forEach(function (o) {
-        counts[facet.key][o.value] = o.count;
-      });
-    });
-    return counts;
-  }
-
-  function readState(search, options) {
+  /* The selection in the address, else what the controls hold: a reader may have picked a
+   * filter before this script arrived, and the browser restores a form on going back. */
+  function readState(search, ui) {
     var params = new URLSearchParams(search);
     var state = {};
-    FACETS.forEach(function (facet) {
-      var wanted = params.get(facet.key) || "";
-      var known = options[facet.key].some(function (o) {
-        return o.value === wanted;
+    Object.keys(ui.selects).forEach(function (key) {
+      var select = ui.selects[key];
+      var wanted = params.has(key) ? params.get(key) : select.value;
+      var known = Array.prototype.some.call(select.options, function (option) {
+        return option.value === wanted;
       });
-      state[facet.key] = known ? wanted : "";
+      state[key] = known ? wanted : "";
     });
-    state[TEXT_KEY] = (params.get(TEXT_KEY) || "").trim();
+    state[TEXT_KEY] = (params.has(TEXT_KEY) ? params.get(TEXT_KEY) : ui.text.value).trim();
     return state;
   }
 
   function writeState(state) {
     var params = new URLSearchParams(location.search);
-    FACETS.map(function (f) {
-      return f.key;
-    })
-      .concat([TEXT_KEY])
-      .forEach(function (key) {
-        if (state[key]) params.set(key, state[key]);
-        else params.delete(key);
-      });
+    Object.keys(state).forEach(function (key) {
+      if (state[key]) params.set(key, state[key]);
+      else params.delete(key);
+    });
     var query = params.toString();
     var url = location.pathname + (query ? "?" + query : "") + location.hash;
     if (url !== location.pathname + location.search + location.hash) {
@@ -120,9 +76,9 @@
     }
   }
 
-  function matches(q, state, skipFacet, textWords) {
-    for (var i = 0; i < FACETS.length; i++) {
-      var key = FACETS[i].key;
+  function matches(q, state, keys, skipFacet, textWords) {
+    for (var i = 0; i < keys.length; i++) {
+      var key = keys[i];
       if (key !== skipFacet && state[key] && q.values[key].indexOf(state[key]) < 0) return false;
     }
     for (var j = 0; j < textWords.length; j++) {
@@ -132,70 +88,36 @@
   }
 
   /* How many questions each option would leave, given every other filter. */
-  function countOptions(questions, state, textWords) {
+  function countOptions(questions, state, keys, textWords) {
     var counts = {};
-    FACETS.forEach(function (facet) {
+    keys.forEach(function (key) {
       var byValue = { "": 0 };
       questions.forEach(function (q) {
-        if (!matches(q, state, facet.key, textWords)) return;
+        if (!matches(q, state, keys, key, textWords)) return;
         byValue[""] += 1;
-        q.values[facet.key].forEach(function (v) {
+        q.values[key].forEach(function (v) {
           byValue[v] = (byValue[v] || 0) + 1;
         });
       });
-      counts[facet.key] = byValue;
+      counts[key] = byValue;
     });
     return counts;
   }
 
-  function buildControls(container, options, total) {
-    var form = el("form", { class: "hb-bank-form", role: "search", "aria-label": "Filter the questions" });
-    // On a phone the filters fold behind this one button (bank.css); on a wide screen it is hidden.
-    var toggle = el("button", { type: "button", class: "md-button hb-bank-toggle", "aria-expanded": "false", "aria-controls": "hb-bank-filters" }, "Filters");
-    toggle.addEventListener("click", function () {
-      var open = toggle.getAttribute("aria-expanded") !== "true";
-      toggle.setAttribute("aria-expanded", String(open));
-      form.classList.toggle("hb-bank-form--open", open);
-    });
-    form.appendChild(toggle);
-    var filters = el("div", { class: "hb-bank-filters", id: "hb-bank-filters" });
+  /* The controls the build drew. */
+  function findControls(container) {
+    var form = container.querySelector(".hb-bank-form");
     var selects = {};
-    FACETS.forEach(function (facet) {
-      if (!options[facet.key].length) return;
-      var label = el("label", { class: "hb-filter" });
-      label.appendChild(el("span", { class: "hb-filter__name" }, facet.label));
-      var select = el("select", { name: facet.key, "data-facet": facet.key });
-      select.appendChild(el("option", { value: "" }, facet.all));
-      options[facet.key].forEach(function (o) {
-        var option = el("option", { value: o.value }, o.label);
-        option.setAttribute("data-label", o.label);
-        select.appendChild(option);
-      });
-      label.appendChild(select);
-      filters.appendChild(label);
-      selects[facet.key] = select;
+    Array.prototype.forEach.call(form.querySelectorAll("select[data-facet]"), function (select) {
+      selects[select.getAttribute("data-facet")] = select;
     });
-    var textLabel = el("label", { class: "hb-filter hb-filter--text" });
-    textLabel.appendChild(el("span", { class: "hb-filter__name" }, "Title contains"));
-    var text = el("input", { type: "search", name: TEXT_KEY, autocomplete: "off", placeholder: "e.g. liquidity", "aria-describedby": "hb-bank-count" });
-    textLabel.appendChild(text);
-    filters.appendChild(textLabel);
-    form.appendChild(filters);
-
-    var bar = el("div", { class: "hb-bank-bar" });
-    var count = el("p", { class: "hb-bank-count", id: "hb-bank-count", role: "status", "aria-live": "polite" }, total + " of " + total + " questions");
-    var random = el("button", { type: "button", class: "md-button md-button--primary hb-bank-random" }, "Random question");
-    var reset = el("button", { type: "button", class: "md-button hb-bank-reset" }, "Clear filters");
-    bar.appendChild(count);
-    bar.appendChild(random);
-    bar.appendChild(reset);
-    form.appendChild(bar);
-    var empty = el("p", { class: "hb-bank-empty", hidden: "" }, "No question matches these filters. Clear a filter to see more.");
-    form.appendChild(empty);
-
-    container.textContent = "";
-    container.appendChild(form);
-    return { form: form, toggle: toggle, selects: selects, text: text, count: count, random: random, reset: reset, empty: empty };
+    function find(selector) {
+      return form.querySelector(selector);
+    }
+    return {
+      form: form, toggle: find(".hb-bank-toggle"), selects: selects, text: find("input[name=" + TEXT_KEY + "]"),
+      count: find(".hb-bank-count"), random: find(".hb-bank-random"), reset: find(".hb-bank-reset"), empty: find(".hb-bank-empty"),
+    };
   }
 
   /* Each round with its entries. */
@@ -214,61 +136,56 @@
 
   function setup(bank, container) {
     var total = Number(bank.getAttribute("data-total"));
-    var options = readOptions(bank);
-    var ui = buildControls(container, options, total);
-    var state = readState(location.search, options);
+    var ui = findControls(container);
+    var keys = Object.keys(ui.selects);
+    var state = readState(location.search, ui);
     var questions = null;
     var rounds = null;
 
     function entries() {
       if (!questions) {
-        questions = readQuestions(bank);
+        questions = readQuestions(bank, keys);
         rounds = readRounds(bank, questions);
       }
       return questions;
     }
 
+    function active() {
+      return Object.keys(state).filter(function (key) { return state[key]; }).length;
+    }
+
     function apply() {
       var textWords = words(state[TEXT_KEY]);
-      var active = Object.keys(state).filter(function (key) { return state[key]; }).length;
-      var shown = total;
-      var counts;
-      if (questions || active) {
-        shown = 0;
-        entries().forEach(function (q) {
-          var show = matches(q, state, null, textWords);
-          if (show !== q.shown) {
-            q.li.hidden = !show;
-            q.shown = show;
-          }
-          if (show) shown += 1;
-        });
-        rounds.forEach(function (s) {
-          var n = s.questions.filter(function (q) {
-            return q.shown;
-          }).length;
-          s.el.hidden = n === 0;
-          if (s.count) s.count.textContent = "(" + n + ")";
-        });
-        counts = countOptions(questions, state, textWords);
-      } else {
-        counts = listedCounts(options, total);
-      }
-      Object.keys(ui.selects).forEach(function (key) {
+      var shown = 0;
+      entries().forEach(function (q) {
+        var show = matches(q, state, keys, null, textWords);
+        if (show !== q.shown) {
+          q.li.hidden = !show;
+          q.shown = show;
+        }
+        if (show) shown += 1;
+      });
+      rounds.forEach(function (s) {
+        var n = s.questions.filter(function (q) {
+          return q.shown;
+        }).length;
+        s.el.hidden = n === 0;
+        if (s.count) s.count.textContent = "(" + n + ")";
+      });
+      var counts = countOptions(questions, state, keys, textWords);
+      var on = active();
+      keys.forEach(function (key) {
         var select = ui.selects[key];
         select.value = state[key];
         Array.prototype.forEach.call(select.options, function (option) {
           var n = counts[key][option.value] || 0;
-          var name = option.value ? option.getAttribute("data-label") : FACETS.filter(function (f) {
-            return f.key === key;
-          })[0].all;
-          option.textContent = name + " (" + n + ")";
+          option.textContent = option.getAttribute("data-label") + " (" + n + ")";
           option.setAttribute("data-count", String(n));
           option.disabled = n === 0 && option.value !== state[key];
         });
       });
       ui.count.textContent = shown + " of " + total + " questions";
-      ui.toggle.textContent = active ? "Filters (" + active + " on)" : "Filters";
+      ui.toggle.textContent = on ? "Filters (" + on + " on)" : "Filters";
       ui.count.setAttribute("data-shown", String(shown));
       ui.empty.hidden = shown > 0;
       ui.random.disabled = shown === 0;
@@ -276,13 +193,18 @@
       writeState(state);
     }
 
-    Object.keys(ui.selects).forEach(function (key) {
+    // On a phone the filters fold behind this one button (bank.css); on a wide screen it is hidden.
+    ui.toggle.addEventListener("click", function () {
+      var open = ui.toggle.getAttribute("aria-expanded") !== "true";
+      ui.toggle.setAttribute("aria-expanded", String(open));
+      ui.form.classList.toggle("hb-bank-form--open", open);
+    });
+    keys.forEach(function (key) {
       ui.selects[key].addEventListener("change", function () {
         state[key] = ui.selects[key].value;
         apply();
       });
     });
-    ui.text.value = state[TEXT_KEY];
     ui.text.addEventListener("input", function () {
       state[TEXT_KEY] = ui.text.value.trim();
       apply();
@@ -305,7 +227,13 @@
       // A click on the link itself lets Material's instant navigation handle it.
       pool[Math.floor(Math.random() * pool.length)].link.click();
     });
-    apply();
+    // The page opens with every question shown and counted: only a selection needs work.
+    if (active()) {
+      ui.text.value = state[TEXT_KEY];
+      apply();
+    } else {
+      writeState(state);
+    }
   }
 
   /* Rounds off the screen keep estimated heights until drawn (bank.css). The browser goes on

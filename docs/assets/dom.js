@@ -150,17 +150,6 @@
     document.addEventListener("hb:imported", run);
   }
 
-  /* A question page's "drill this question" link opens the drill on that question. */
-  function linkQuestionToDrill() {
-    var question = document.querySelector(".hb-question[data-question]");
-    if (!question) return;
-    var id = question.getAttribute("data-question");
-    Array.prototype.forEach.call(document.querySelectorAll('.hb-practice a[href*="practice/drill"]'), function (a) {
-      a.setAttribute("href", a.getAttribute("href").split("?")[0] + "?question=" + encodeURIComponent(id));
-    });
-  }
-  HB.onPage(linkQuestionToDrill);
-
   HB.dom = {
     el: el, clear: clear, siteRoot: siteRoot, load: load, save: save, usd: usd, compare: compare,
     clock: clock, field: field, listen: listen, select: select, isObject: isObject, tool: tool, copyText: copyText,

@@ -73,9 +73,13 @@ def instant_url(site) -> Iterator[str]:
         server.server_close()
 
 
+# The build draws the filters; the script marks their container once it has wired them up.
+WIRED = "#hb-bank-controls[data-ready] select[name=round]"
+
+
 def open_bank(page, base: str, query: str = "") -> None:
     page.goto(f"{base}questions/{query}")
-    page.wait_for_selector("#hb-bank-controls select[name=round]")
+    page.wait_for_selector(WIRED)
 
 
 def shown(page) -> set[str]:
@@ -106,6 +110,29 @@ def test_filters_are_built_from_the_data_and_start_with_everything(page, site_ur
     assert shown(page) == set(HB.questions)
     assert status(page) == f"{len(QUESTIONS)} of {len(QUESTIONS)} questions"
     assert page.errors == []
+
+
+def test_without_javascript_the_filters_give_way_to_a_note_and_every_question_shows(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}questions/")
+    assert page.locator("#hb-bank-controls .hb-note").is_visible()
+    assert page.locator(".hb-bank-form").is_hidden()
+    assert shown(page) == set(HB.questions)
+    context.close()
+
+
+def test_a_filter_picked_before_the_script_starts_is_applied_when_it_does(page, site_url):
+    kind = busiest("round")
+    page.route("**/assets/bundles/bank.js", lambda route: route.abort())
+    page.goto(f"{site_url}questions/")
+    page.select_option("select[name=round]", kind)
+    assert shown(page) == set(HB.questions)  # nothing filters yet
+    page.unroute("**/assets/bundles/bank.js")
+    page.add_script_tag(url=f"{site_url}assets/bundles/bank.js")
+    page.wait_for_selector(WIRED)
+    assert shown(page) == matching(round=kind)
+    assert parse_qs(urlsplit(page.url).query) == {"round": [kind]}
 
 
 def test_each_round_count_is_the_number_of_questions_it_shows(page, site_url):
@@ -180,7 +207,7 @@ def test_the_selection_lives_in_the_address_bar_and_survives_a_reload(page, site
     before = shown(page)
     assert before == {i for i in matching(round=kind, track=track) if "the" in HB.questions[i].title.lower()}
     page.reload()
-    page.wait_for_selector("#hb-bank-controls select[name=round]")
+    page.wait_for_selector(WIRED)
     assert page.input_value("select[name=round]") == kind
     assert page.input_value("select[name=track]") == track
     assert page.input_value("#hb-bank-controls input[name=text]") == "the"
@@ -203,16 +230,19 @@ def test_a_filtered_link_opens_filtered_under_instant_navigation(page, instant_u
         f"questions/?round={kind}",
     )
     page.click("#to-bank")
-    page.wait_for_selector("#hb-bank-controls select[name=round]")
+    page.wait_for_selector(WIRED)
     assert page.evaluate("window.__sameDocument") is True
     assert page.input_value("select[name=round]") == kind
     assert shown(page) == matching(round=kind)
-    # Back on the home page and forward again: the controls are built once, not twice.
+    # Back on the home page and forward again: the page brought back is wired up again.
     page.go_back()
     page.wait_for_selector("#hb-bank-controls", state="detached")
     page.go_forward()
-    page.wait_for_selector("#hb-bank-controls select[name=round]")
+    page.wait_for_selector(WIRED)
     assert page.locator("#hb-bank-controls form").count() == 1
+    other = next(k for k in option_counts(page, "round") if k and k != kind)
+    page.select_option("select[name=round]", other)
+    assert shown(page) == matching(round=other)
     assert page.errors == []
 
 
@@ -236,7 +266,7 @@ def test_a_track_page_link_opens_the_bank_filtered_to_its_track_and_round(page, 
     link = page.locator(".hb-track-questions .hb-more a").first
     track, kind = re.search(r"\?track=([\w-]+)&round=([\w-]+)", link.get_attribute("href")).groups()
     link.click()
-    page.wait_for_selector("#hb-bank-controls select[name=round]")
+    page.wait_for_selector(WIRED)
     assert shown(page) == matching(track=track, round=kind)
     assert page.locator("select[name=track]").input_value() == track
     assert page.locator("select[name=round]").input_value() == kind
@@ -247,7 +277,7 @@ def test_a_question_links_to_its_round_on_a_phone_and_lands_on_it(page, instant_
     # Rounds off the screen are drawn only when they near it (bank.css), so a link to the last
     # round crosses every round before it while their heights are still estimates.
     page.set_viewport_size({"width": 360, "height": 740})
-    controls = "#hb-bank-controls select[name=round]"  # folded away on a phone, but there
+    controls = WIRED  # folded away on a phone, but there
     page.goto(f"{instant_url}questions/")
     page.wait_for_selector(controls, state="attached")
     last = page.eval_on_selector_all("section.hb-round", "els => els.map(el => el.dataset.round)")[-1]

@@ -144,8 +144,8 @@ def test_each_practice_tool_shows_its_main_action_on_the_first_screen(phone, sit
 
 def test_the_bank_filters_fold_behind_one_button_on_a_phone(phone, site_url):
     phone.goto(site_url + "questions/")
+    phone.wait_for_selector("#hb-bank-controls[data-ready]", state="attached")
     toggle = phone.locator(".hb-bank-toggle")
-    toggle.wait_for()
     assert phone.locator(".hb-bank-filters").is_hidden()
     assert toggle.get_attribute("aria-expanded") == "false"
     toggle.click()
@@ -288,7 +288,7 @@ def test_the_story_bank_prints_its_stories_or_says_there_are_none(page, site_url
 
 
 LIVE = {path: f"#hb-{path.split('/')[1]}.hb-tool--live" for path in ("practice/drill/", "practice/stories/", "practice/scoring/",
-        "practice/offer/", "practice/mock/", "practice/plan/")} | {"questions/": ".hb-bank-form",
+        "practice/offer/", "practice/mock/", "practice/plan/")} | {"questions/": "#hb-bank-controls[data-ready]",
         "checklists/": ".hb-checklists[data-hb-ready]", "checklists/screen/": ".hb-checklist[data-hb-ready]",
         "": "#hb-start[data-ready]"}  # fmt: skip
 RECORD_SHIFTS = """window.__shifts = [];
@@ -394,7 +394,7 @@ def test_until_the_theme_starts_a_page_asks_for_no_file_of_the_handbooks_but_its
 
 # page -> the files of the handbook's scripts it loads: every page's own, and one per component.
 SCRIPT_FILES = {
-    "": ["page", "start"], "questions/": ["page", "bank"], "questions/order-book-failover-availability/": ["page", "question"],
+    "": ["page", "start"], "questions/": ["page", "bank"], "questions/order-book-failover-availability/": ["page"],
     "checklists/": ["page", "checklists"], "checklists/screen/": ["page", "checklists"], "pay/": ["page"],
     "frameworks/three-c-lens/": ["page"], "practice/": ["page"],
     **{f"practice/{tool}/": ["page", tool] for tool in ("drill", "stories", "scoring", "offer", "mock", "plan")},

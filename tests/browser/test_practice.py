@@ -214,7 +214,6 @@ def test_drill_weights_in_the_browser_match_the_python_rule(page, site_url):
 def test_a_question_page_links_to_the_drill_for_that_question(page, site_url):
     page.goto(f"{site_url}questions/{QUESTION.id}/")
     link = page.locator(f'.hb-practice a[href*="practice/drill"][href$="?question={QUESTION.id}"]')
-    link.wait_for()  # the page's script points the link at this question
     link.click()
     page.wait_for_selector(f'#hb-drill[data-question="{QUESTION.id}"]')
     assert page.locator(".hb-drill-prompt").inner_text() == plain(QUESTION.prompt)
