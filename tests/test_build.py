@@ -105,20 +105,25 @@ def test_pages_count_in_words_and_keep_the_maintainers_files_to_themselves(site)
     assert not found, found[:10]
 
 
-def test_every_internal_link_resolves(site):
+def test_every_internal_link_resolves_to_a_page_and_its_anchor(site):
+    pages = {html.resolve(): soup(html) for html in site.rglob("*.html")}
     broken = []
-    for html in site.rglob("*.html"):
-        for a in soup(html).select("a[href]"):
+    for html, page in pages.items():
+        for a in page.select("a[href]"):
             href = a["href"]
             parts = urlsplit(href)
-            if parts.scheme or parts.netloc or not parts.path or href.startswith("mailto:"):
+            if parts.scheme or parts.netloc or href.startswith("mailto:"):
                 continue
-            base = site if parts.path.startswith("/") else html.parent
-            target = (base / unquote(parts.path).lstrip("/")).resolve()
-            if target.is_dir():
-                target = target / "index.html"
+            target = html
+            if parts.path:
+                base = site if parts.path.startswith("/") else html.parent
+                target = (base / unquote(parts.path).lstrip("/")).resolve()
+                if target.is_dir():
+                    target = target / "index.html"
             if not target.exists():
-                broken.append(f"{html.relative_to(site)} -> {href}")
+                broken.append(f"{html.relative_to(site.resolve())} -> {href}")
+            elif parts.fragment and target in pages and not pages[target].find(id=unquote(parts.fragment)):
+                broken.append(f"{html.relative_to(site.resolve())} -> {href} (no such anchor)")
     assert broken == []
 
 
