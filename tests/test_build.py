@@ -106,7 +106,8 @@ def test_pages_count_in_words_and_keep_the_maintainers_files_to_themselves(site)
 
 
 def test_every_internal_link_resolves_to_a_page_and_its_anchor(site):
-    pages = {html.resolve(): soup(html) for html in site.rglob("*.html")}
+    root = site.resolve()
+    pages = {html: soup(html) for html in root.rglob("*.html")}
     broken = []
     for html, page in pages.items():
         for a in page.select("a[href]"):
@@ -116,14 +117,14 @@ def test_every_internal_link_resolves_to_a_page_and_its_anchor(site):
                 continue
             target = html
             if parts.path:
-                base = site if parts.path.startswith("/") else html.parent
+                base = root if parts.path.startswith("/") else html.parent
                 target = (base / unquote(parts.path).lstrip("/")).resolve()
                 if target.is_dir():
                     target = target / "index.html"
             if not target.exists():
-                broken.append(f"{html.relative_to(site.resolve())} -> {href}")
+                broken.append(f"{html.relative_to(root)} -> {href}")
             elif parts.fragment and target in pages and not pages[target].find(id=unquote(parts.fragment)):
-                broken.append(f"{html.relative_to(site.resolve())} -> {href} (no such anchor)")
+                broken.append(f"{html.relative_to(root)} -> {href} (no such anchor)")
     assert broken == []
 
 
