@@ -92,6 +92,21 @@ def test_a_mock_rehearses_a_round_already_studied():
                 assert kind in before and kind in rounds
 
 
+@pytest.mark.parametrize("track", sorted(CONFIG["materials"]))
+@pytest.mark.parametrize("days", [7, 10, 14, 30])
+def test_a_mock_rehearses_a_round_of_the_tracks_loops_after_its_checklist_and_frameworks(track, days):
+    material = CONFIG["materials"][track]
+    placed = {r.kind for loop in HB.loops_for(track) for r in loop.rounds}
+    plan = build(days, track=track)
+    scheduled = {i for day in plan["days"] for i in day}
+    mocks = [(d, i.split(":")[1].rsplit("-", 1)[0]) for d, day in enumerate(plan["days"]) for i in day if i.startswith("mock:")]
+    assert mocks
+    for d, kind in mocks:
+        before = {i for day in plan["days"][:d] for i in day}
+        assert kind in placed, (days, kind)
+        assert scheduled & set(plan_tool.groundwork(material, kind)) <= before, (days, kind)
+
+
 def test_days_stay_within_the_hours_unless_one_item_is_longer_than_a_day():
     for hours in (0.5, 1, 2, 4):
         plan = build(14, hours)

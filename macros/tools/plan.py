@@ -95,7 +95,9 @@ def track_material(hb: Handbook, plan: m.PlanFile, track: str) -> dict:
             "frameworks": [f"framework:{f}" for f in round_frameworks(every_question, plan.frameworks_per_round)],
             "questions": [f"question:{q.id}" for q in round_questions(hb, track, kind, plan.questions_per_round)],
         }
-    mockable = [k for k in rounds if k not in plan.extra_rounds] or rounds
+    placed = {r.kind for loop in hb.loops_for(track) for r in loop.rounds}
+    mockable = [k for k in rounds if k in placed and k not in plan.extra_rounds]
+    mockable = mockable or [k for k in rounds if k not in plan.extra_rounds] or rounds
     return {"rounds": rounds, "mock_rounds": mockable, "material": material}
 
 
@@ -181,9 +183,12 @@ def schedule(material: Mapping, rules: Mapping, days: int, minutes_per_day: int)
 
     rounds = material["rounds"]
     mocked: dict[str, int] = {}
+    placed = {i for day in plan for i in day}
     for d in mocks_on:
-        learned = {round_of[i] for day in plan[:d] for i in day if round_of.get(i, -1) >= 0}
-        candidates = [k for k in material["mock_rounds"] if rounds.index(k) in learned] or material["mock_rounds"][:1]
+        before = {i for day in plan[:d] for i in day}
+        learned = [k for k in material["mock_rounds"] if any(round_of.get(i) == rounds.index(k) for i in before)]
+        ready = [k for k in learned if placed & set(groundwork(material, k)) <= before]
+        candidates = ready or learned or material["mock_rounds"][:1]
         pick = min(candidates, key=lambda k: (mocked.get(k, 0), -rounds.index(k)))
         mocked[pick] = mocked.get(pick, 0) + 1
         plan[d].insert(0, f"mock:{pick}-{mocked[pick]}")
@@ -196,6 +201,12 @@ def schedule(material: Mapping, rules: Mapping, days: int, minutes_per_day: int)
 
     plan.append([rules["last"]])
     return {"days": plan, "left_out": queue + [i for i in _all_material(material) if i not in round_of]}
+
+
+def groundwork(material: Mapping, kind: str) -> list[str]:
+    """What a round's mock needs behind it: its checklist and frameworks."""
+    per = material["material"][kind]
+    return ([per["checklist"]] if per["checklist"] else []) + per["frameworks"]
 
 
 def _all_material(material: Mapping) -> list[str]:

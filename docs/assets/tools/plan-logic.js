@@ -16,6 +16,11 @@
     return id.split(":")[0];
   }
 
+  function groundwork(material, kind) {
+    var per = material.material[kind];
+    return (per.checklist ? [per.checklist] : []).concat(per.frameworks);
+  }
+
   function mockDays(study, mocks) {
     if (study < mocks.min_study_days || mocks.max === 0) return [];
     var count = Math.min(mocks.max, Math.max(1, Math.floor(study / mocks.every_days)));
@@ -95,15 +100,20 @@
     }
 
     var rounds = material.rounds, mocked = {};
+    var placed = {};
+    plan.forEach(function (items) { items.forEach(function (id) { placed[id] = true; }); });
     mocksOn.forEach(function (day) {
-      var learned = {};
+      var before = {};
       plan.slice(0, day).forEach(function (items) {
-        items.forEach(function (id) {
-          if (Object.prototype.hasOwnProperty.call(roundOf, id) && roundOf[id] >= 0) learned[roundOf[id]] = true;
-        });
+        items.forEach(function (id) { before[id] = true; });
       });
-      var candidates = material.mock_rounds.filter(function (k) { return learned[rounds.indexOf(k)]; });
-      if (!candidates.length) candidates = material.mock_rounds.slice(0, 1);
+      var learned = material.mock_rounds.filter(function (k) {
+        return Object.keys(before).some(function (id) { return roundOf[id] === rounds.indexOf(k); });
+      });
+      var ready = learned.filter(function (k) {
+        return groundwork(material, k).every(function (id) { return !placed[id] || before[id]; });
+      });
+      var candidates = ready.length ? ready : learned.length ? learned : material.mock_rounds.slice(0, 1);
       var pick = candidates[0];
       candidates.forEach(function (k) {
         var a = mocked[k] || 0, b = mocked[pick] || 0;
