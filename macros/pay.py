@@ -29,6 +29,9 @@ class Annualised:
     left_out: list[str] = field(default_factory=list)
 
 
+GRANT_NAMES = {"rsu": "RSUs", "token": "tokens", "equity": "equity"}
+
+
 def vesting_years(band: PayBand, default: int) -> int:
     return (band.equity.vesting_years if band.equity and band.equity.vesting_years else None) or default
 
@@ -64,6 +67,8 @@ def annualise(band: PayBand, default_years: int = 4) -> Annualised:
             if equity.company_pct.low != equity.company_pct.high
             else f"equity of {equity.company_pct.low:g}% of the company (no valuation is given, so it has no dollar value here)"
         )
+    elif equity:
+        left_out.append(f"{GRANT_NAMES[equity.kind]} (the source gives no value for them in this band)")
     return Annualised(sum(p.low for p in parts), sum(p.high for p in parts), parts, left_out)
 
 

@@ -72,6 +72,25 @@ def test_pay_page_computes_an_annualised_total_for_every_band(site):
     assert page.select_one('li[data-band="ai-ml-sample-offer"]')["data-matches"] == "false"
 
 
+def test_pay_page_shows_each_bands_note_and_what_its_total_leaves_out(site):
+    page = soup(site / "pay" / "index.html")
+    rows = {tr["data-band"]: tr for tr in page.select("tr[data-band]")}
+    for band in HB.bands.values():
+        note = rows[band.id].select_one(".hb-band-note")
+        assert (note is not None) == bool(band.note), band.id
+        if band.note:
+            assert " ".join(band.note.split()[:6]) in text_of(note), band.id
+        equity = band.equity
+        unvalued = equity is not None and not (equity.annual_usd or equity.share_of_total_pct)
+        left_out = [text_of(li) for li in rows[band.id].select(".hb-breakdown li") if text_of(li).startswith("Not counted")]
+        assert bool(left_out) == unvalued, band.id
+    assert "tokens" in text_of(rows["ai-ml-range"].select_one(".hb-annual"))
+    for check in page.select(".hb-paychecks li"):
+        band = HB.bands[check["data-band"]]
+        assert ("counted in full" in text_of(check)) == bool(band.sign_on), band.id
+        assert check.select_one(f'a[href="#band-{band.id}"]') is not None
+
+
 def test_pay_page_names_each_inferred_term_as_a_reader_would(site):
     rows = {tr["data-band"]: tr for tr in soup(site / "pay" / "index.html").select("tr[data-band]")}
     for band in HB.bands.values():
