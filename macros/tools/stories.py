@@ -16,7 +16,7 @@ FIELD_LABELS = {
 }  # fmt: skip
 FIELD_HINTS = {
     "decision": "The call you made yourself, and the option you turned down.",
-    "metric": "The number it moved: percent, dollars or users, and how fast.",
+    "metric": "The number it moved, in percent or dollars, and how fast.",
     "alignment": "Which functions you brought along, what each did, by when.",
     "situation": "The setting, briefly, in crypto terms: market, rule, product.",
     "task": "What you had to decide and what was at stake.",
