@@ -75,11 +75,13 @@ def test_pay_page_computes_an_annualised_total_for_every_band(site):
 def test_pay_page_shows_each_bands_note_and_what_its_total_leaves_out(site):
     page = soup(site / "pay" / "index.html")
     rows = {tr["data-band"]: tr for tr in page.select("tr[data-band]")}
+    notes = {dt["id"]: dt.find_next_sibling("dd") for dt in page.select("dl.hb-band-notes > dt")}
     for band in HB.bands.values():
-        note = rows[band.id].select_one(".hb-band-note")
-        assert (note is not None) == bool(band.note), band.id
+        link = rows[band.id].select_one("a.hb-band-note")
+        assert (link is not None) == bool(band.note) == (f"note-{band.id}" in notes), band.id
         if band.note:
-            assert " ".join(band.note.split()[:6]) in text_of(note), band.id
+            assert link["href"] == f"#note-{band.id}"
+            assert " ".join(band.note.split()[:6]) in text_of(notes[f"note-{band.id}"]), band.id
         equity = band.equity
         unvalued = equity is not None and not (equity.annual_usd or equity.share_of_total_pct)
         left_out = [text_of(li) for li in rows[band.id].select(".hb-breakdown li") if text_of(li).startswith("Not counted")]
@@ -88,7 +90,7 @@ def test_pay_page_shows_each_bands_note_and_what_its_total_leaves_out(site):
     for check in page.select(".hb-paychecks li"):
         band = HB.bands[check["data-band"]]
         assert ("counted in full" in text_of(check)) == bool(band.sign_on), band.id
-        assert check.select_one(f'a[href="#band-{band.id}"]') is not None
+        assert check.select_one(f'a[href="#note-{band.id}"]') is not None
 
 
 def test_pay_page_names_each_inferred_term_as_a_reader_would(site):
