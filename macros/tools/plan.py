@@ -183,11 +183,11 @@ def schedule(material: Mapping, rules: Mapping, days: int, minutes_per_day: int)
 
     rounds = material["rounds"]
     mocked: dict[str, int] = {}
-    placed = {i for day in plan for i in day}
+    scheduled = {i for day in plan for i in day}
     for d in mocks_on:
         before = {i for day in plan[:d] for i in day}
         learned = [k for k in material["mock_rounds"] if any(round_of.get(i) == rounds.index(k) for i in before)]
-        ready = [k for k in learned if placed & set(groundwork(material, k)) <= before]
+        ready = [k for k in learned if scheduled & set(groundwork(material, k)) <= before]
         candidates = ready or learned or material["mock_rounds"][:1]
         pick = min(candidates, key=lambda k: (mocked.get(k, 0), -rounds.index(k)))
         mocked[pick] = mocked.get(pick, 0) + 1

@@ -4,8 +4,8 @@ element, and then a card grid shows as a bulleted column and a fact list indents
 
 Each page is read twice, with the theme's stylesheets and without them, on the pages that
 show every kind of element, at phone and desktop widths, in the dark scheme on a phone and in
-print. A declaration of ours
-that decides an element's value without the theme but not with it has been overridden."""
+print. A declaration of ours that decides an element's value without the theme but not with it
+has been overridden."""
 
 from __future__ import annotations
 

@@ -100,8 +100,8 @@
     }
 
     var rounds = material.rounds, mocked = {};
-    var placed = {};
-    plan.forEach(function (items) { items.forEach(function (id) { placed[id] = true; }); });
+    var scheduled = {};
+    plan.forEach(function (items) { items.forEach(function (id) { scheduled[id] = true; }); });
     mocksOn.forEach(function (day) {
       var before = {};
       plan.slice(0, day).forEach(function (items) {
@@ -111,7 +111,7 @@
         return Object.keys(before).some(function (id) { return roundOf[id] === rounds.indexOf(k); });
       });
       var ready = learned.filter(function (k) {
-        return groundwork(material, k).every(function (id) { return !placed[id] || before[id]; });
+        return groundwork(material, k).every(function (id) { return !scheduled[id] || before[id]; });
       });
       var candidates = ready.length ? ready : learned.length ? learned : material.mock_rounds.slice(0, 1);
       var pick = candidates[0];
