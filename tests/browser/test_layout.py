@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import time
+import unicodedata
 
 import pytest
 from pypdf import PdfReader
@@ -233,7 +234,7 @@ def test_charts_take_their_colours_from_the_theme(browser, site_url, scheme):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_pay_page_prints_on_two_a4_pages_with_every_column(browser, site_url, tmp_path, scheme):
+def test_the_pay_page_prints_on_two_a4_pages_with_every_column_and_note(browser, site_url, tmp_path, scheme):
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     page.goto(site_url + "pay/")
@@ -246,6 +247,9 @@ def test_the_pay_page_prints_on_two_a4_pages_with_every_column(browser, site_url
         assert band.sources[0] in text
     for header in ["Track", "Level", "Base", "Bonus", "Equityortokens", "Sign-on", "Annualisedtotal", "Source"]:
         assert header in text
+    for band in HB.bands.values():
+        if band.note:
+            assert "".join(band.note.split()[:8]) in unicodedata.normalize("NFKC", text), band.id
     totals = page.eval_on_selector_all(".hb-pay td.hb-annual strong", "els => els.map(e => e.textContent.replace(/\\s+/g, ''))")
     assert totals and all(t in text for t in totals)
     # In print layout the table fits the page width (A4 less the margins, 182 mm = 688 px).
