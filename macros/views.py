@@ -15,7 +15,7 @@ from .disagreements import find as find_disagreements
 from .handbook import Handbook, KeptPerRecord
 from .html import render
 from .models import INFERABLE_TERMS, PayBand, Question, Term
-from .pay import Annualised, annualise, check_total, usd_span
+from .pay import GRANT_NAMES, Annualised, annualise, check_total, usd_span
 from .text import counted
 
 
@@ -65,8 +65,7 @@ def _equity_text(band: PayBand) -> str:
         e.cadence or "",
         f"{e.cliff_months}-month cliff" if e.cliff_months else ("no cliff" if e.cliff_months == 0 else ""),
     ]
-    kind = {"rsu": "RSUs", "token": "tokens", "equity": "equity"}[e.kind]
-    return f"{kind}: " + ", ".join(bits + [t for t in terms if t])
+    return f"{GRANT_NAMES[e.kind]}: " + ", ".join(bits + [t for t in terms if t])
 
 
 def pay_checks(hb: Handbook, here: str) -> str:

@@ -186,7 +186,8 @@ def schedule(material: Mapping, rules: Mapping, days: int, minutes_per_day: int)
     scheduled = {i for day in plan for i in day}
     for d in mocks_on:
         before = {i for day in plan[:d] for i in day}
-        learned = [k for k in material["mock_rounds"] if any(round_of.get(i) == rounds.index(k) for i in before)]
+        started = {round_of[i] for i in before if i in round_of}
+        learned = [k for k in material["mock_rounds"] if rounds.index(k) in started]
         ready = [k for k in learned if scheduled & set(groundwork(material, k)) <= before]
         candidates = ready or learned or material["mock_rounds"][:1]
         pick = min(candidates, key=lambda k: (mocked.get(k, 0), -rounds.index(k)))
@@ -212,8 +213,7 @@ def groundwork(material: Mapping, kind: str) -> list[str]:
 def _all_material(material: Mapping) -> list[str]:
     out = []
     for kind in material["rounds"]:
-        per = material["material"][kind]
-        out += ([per["checklist"]] if per["checklist"] else []) + per["frameworks"] + per["questions"]
+        out += groundwork(material, kind) + material["material"][kind]["questions"]
     return list(dict.fromkeys(out))
 
 

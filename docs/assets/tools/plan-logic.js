@@ -103,13 +103,14 @@
     var scheduled = {};
     plan.forEach(function (items) { items.forEach(function (id) { scheduled[id] = true; }); });
     mocksOn.forEach(function (day) {
-      var before = {};
+      var before = {}, started = {};
       plan.slice(0, day).forEach(function (items) {
-        items.forEach(function (id) { before[id] = true; });
+        items.forEach(function (id) {
+          before[id] = true;
+          if (Object.prototype.hasOwnProperty.call(roundOf, id)) started[roundOf[id]] = true;
+        });
       });
-      var learned = material.mock_rounds.filter(function (k) {
-        return Object.keys(before).some(function (id) { return roundOf[id] === rounds.indexOf(k); });
-      });
+      var learned = material.mock_rounds.filter(function (k) { return started[rounds.indexOf(k)]; });
       var ready = learned.filter(function (k) {
         return groundwork(material, k).every(function (id) { return !scheduled[id] || before[id]; });
       });
