@@ -105,7 +105,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     # Links to an anchor in HTML the templates made are checked like any other.
     page.present_anchor_ids |= anchor_ids(html)
-    return html
+    return search.separate_blocks(html)
 
 
 def on_serve(server, config, builder):
@@ -117,6 +117,7 @@ def on_serve(server, config, builder):
 def on_post_build(config) -> None:
     # Hooks run after the plugins, so the search plugin has written its index by now.
     search.trim(Path(config["site_dir"]), handbook_for(config), config["use_directory_urls"])
+    search.patch_worker(Path(config["site_dir"]))
     # The drill fetches the questions as JSON, so no other page carries them.
     drill.write_questions_json(handbook_for(config), Path(config["site_dir"]), config["use_directory_urls"])
     # The checklist pages link to their PDFs, so every build writes them.

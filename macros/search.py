@@ -22,6 +22,19 @@ entry for the term, the tracks page for
 "rounds" and "how many rounds", the pay page for "pay". Those pages' own entries get a
 boost; their sections and every other page keep theirs. The index holds HTML, which the
 search shows as HTML, so every word added from data is escaped.
+
+Words apart: Material indexes the text of the other pages as the parser meets it, so two
+cells or blocks with no space between them in the HTML became one word ("78" and "62" in
+a table row read as "7862"). `separate_blocks` puts a line break after every block or cell
+that ends where the next begins; whitespace there changes nothing on screen.
+
+The worker: lunr, inside the theme's search worker, merges equal nodes of its word graph
+by a key written as each edge's letter followed by its target's number, with nothing in
+between, so a digit that ends one edge's number can be read as the next edge's letter.
+Two different nodes then share a key, and the graph holds words no page has: a query
+that reaches one ("auto" reached "automation7862...") fails with no results, as many
+as there are words that start with what was typed (olivernn/lunr.js#503, open).
+`patch_worker` ends each edge's part of the key with a comma, which no number holds.
 """
 
 from __future__ import annotations
@@ -35,6 +48,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from markupsafe import escape
+from mkdocs.exceptions import PluginError
 
 from .components import BANK_PAGE, question_src, title_of
 from .handbook import KeptPerRecord
@@ -50,7 +64,7 @@ _EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
 COMMON_SHARE, COMMON_FLOOR = 0.012, 50
 QUESTION_BOOST = 2
 QUESTION_UNINDEXED = {"exclude": True}  # a question page's `search` front matter
-FRAMEWORK_BOOST, TRACKS_BOOST, CHECKLIST_BOOST, GLOSSARY_BOOST, PAY_BOOST = 12, 10, 6, 10, 4
+FRAMEWORK_BOOST, TRACKS_BOOST, CHECKLIST_BOOST, GLOSSARY_BOOST, PAY_BOOST = 6, 5, 3, 10, 4
 HUB_WORDS = {
     "tracks/": "how many rounds interview loop rounds length stages",
     "pay/": "pay salary compensation bands",
@@ -137,6 +151,48 @@ def question_entries(hb: Handbook, separator: re.Pattern, directory_urls: bool =
 
 
 _PROMPT_WORDS = KeptPerRecord()
+
+
+# A block or cell that ends, a line break, or a control or disclosure that begins, with no
+# whitespace on that side: a line break goes there.
+_BLOCK_EDGE = re.compile(
+    r"(?:</(?:p|li|dt|dd|td|th|tr|caption|figcaption|div|h[1-6]|option|title|text|label)>|<br\s*/?>)(?=\S)"
+    r"|(?<=\S)(?=<(?:div|p|ul|ol|dl|table|h[1-6]|details|select|textarea|input)\b)"
+)
+
+
+_VERBATIM = re.compile(r"<(pre|script|style|textarea)\b.*?</\1>", re.S)
+
+
+def separate_blocks(html: str) -> str:
+    """The page with a line break wherever Material's index would join two blocks' words;
+    preformatted text, scripts and styles are left as they are."""
+    verbatim = [m.span() for m in _VERBATIM.finditer(html)]
+
+    def apart(m: re.Match) -> str:
+        return m[0] if any(start < m.start() < end for start, end in verbatim) else m[0] + "\n"
+
+    return _BLOCK_EDGE.sub(apart, html)
+
+
+_NODE_KEY = re.compile(
+    r"(TokenSet\.prototype\.toString=function\(\)\{if\(this\._str\)return this\._str;"
+    r"for\(var (\w)=this\.final\?\"1\":\"0\".*?\2=\2\+\w\+\w\.id)(\+\",\")?\}"
+)
+
+
+def patch_worker(site_dir: Path) -> None:
+    """Make lunr's node keys unambiguous in the theme's search worker (see above)."""
+    workers = sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    found = [(path, _NODE_KEY.findall(path.read_text(encoding="utf-8"))) for path in workers]
+    if len(found) != 1 or len(found[0][1]) != 1:
+        raise PluginError(
+            "the theme's search worker no longer holds lunr's TokenSet.toString as macros/search.py "
+            "expects; if the theme's lunr keys its nodes unambiguously now, remove patch_worker"
+        )
+    path, [(_, _, patched)] = found[0]
+    if not patched:
+        path.write_text(_NODE_KEY.sub(lambda m: f'{m[1]}+","}}', path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def _add_after_page(docs: list[dict], page: str, entries: list[dict]) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -54,6 +56,29 @@ def test_every_sentence_written_in_data_is_shown_somewhere_in_the_site(site):
                     unseen.append(f"{path.relative_to(DATA)}: {where}")
     assert checked > len(HB.questions)
     assert not unseen, f"{len(unseen)} of {checked} never shown, first: {unseen[:5]}"
+
+
+def test_every_figure_in_a_table_is_a_word_of_its_pages_search_entry(site):
+    # Material reads a page's text as its parser meets it: cells with no space between them
+    # in the HTML ran into one word ("KYC automation", "78", "62" as "automation7862").
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    words: dict[str, set[str]] = {}
+    for entry in index["docs"]:
+        text = unescape(re.sub(r"<[^>]+>", " ", f"{entry['title']} {entry['text']}"))
+        words.setdefault(entry["location"].split("#")[0], set()).update(text.split())
+    run_together, checked = [], 0
+    for location, indexed in words.items():
+        page = site / location / "index.html"
+        if location.startswith("questions/") or not page.exists():
+            continue
+        for cell in soup(page).select("article td, article th"):
+            figure = text_of(cell)
+            if re.fullmatch(r"\$?[\d,.]+%?", figure):
+                checked += 1
+                if figure not in indexed:
+                    run_together.append(f"{location}: {figure}")
+    assert checked > 20
+    assert not run_together, run_together[:10]
 
 
 def test_question_page_shows_prompt_round_and_sources(site):

@@ -183,3 +183,29 @@ def test_a_search_typed_before_the_pages_scripts_have_run_answers_once_they_have
     page.locator(".md-search-result__item").first.wait_for()
     assert f"questions/{q.id}/" in all_result_links(page, site_url)[:12]
     assert page.errors == []
+
+
+def test_lunr_in_the_search_worker_keeps_two_different_nodes_apart(page, site_url, site):
+    # Node keys are each edge's letter then its target's number: without a mark between
+    # them, edges "7"->86 and "9"->2 read the same as one edge "7"->8692, lunr merges the two
+    # nodes, and wildcard searches reaching them fail (macros/search.py, patch_worker).
+    [worker] = (site / "assets" / "javascripts" / "workers").glob("search.*.min.js")
+    page.goto(site_url + "404.html")
+    page.add_script_tag(url=f"{site_url}assets/javascripts/workers/{worker.name}")
+    keys = page.evaluate("""() => {
+      const Node = self.lunr.TokenSet, withId = (id) => { Node._nextId = id; return new Node(); };
+      const [a, b, c] = [withId(86), withId(2), withId(8692)];
+      const one = new Node(), other = new Node();
+      one.edges = { "7": a, "9": b };
+      other.edges = { "7": c };
+      return [one.toString(), other.toString()];
+    }""")
+    assert keys[0] != keys[1]
+
+
+def test_a_word_that_once_broke_the_search_finds_its_pages(page, site_url):
+    # "automation" reached two merged nodes of lunr's word graph, so the query failed and
+    # showed no result at all.
+    results = search(page, site_url, "automation")
+    assert "practice/scoring/" in [r.split("#")[0] for r in results]
+    assert page.errors == []
