@@ -64,7 +64,7 @@ _EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
 COMMON_SHARE, COMMON_FLOOR = 0.012, 50
 QUESTION_BOOST = 2
 QUESTION_UNINDEXED = {"exclude": True}  # a question page's `search` front matter
-FRAMEWORK_BOOST, TRACKS_BOOST, CHECKLIST_BOOST, GLOSSARY_BOOST, PAY_BOOST = 6, 5, 3, 10, 4
+FRAMEWORK_BOOST, TRACKS_BOOST, CHECKLIST_BOOST, GLOSSARY_BOOST, PAY_BOOST = 6, 10, 5, 10, 4
 HUB_WORDS = {
     "tracks/": "how many rounds interview loop rounds length stages",
     "pay/": "pay salary compensation bands",
@@ -154,9 +154,11 @@ _PROMPT_WORDS = KeptPerRecord()
 
 
 # A block or cell that ends, a line break, or a control or disclosure that begins, with no
-# whitespace on that side: a line break goes there.
+# whitespace on that side: a line break goes there, once, at that position.
+_ENDS = ("p", "li", "dt", "dd", "td", "th", "tr", "caption", "figcaption", "div", "option", "title", "text", "label")
+_ENDS += tuple(f"h{n}" for n in range(1, 7))
 _BLOCK_EDGE = re.compile(
-    r"(?:</(?:p|li|dt|dd|td|th|tr|caption|figcaption|div|h[1-6]|option|title|text|label)>|<br\s*/?>)(?=\S)"
+    "(?:" + "|".join([*(f"(?<=</{tag}>)" for tag in _ENDS), "(?<=<br>)", "(?<=<br/>)", "(?<=<br />)"]) + r")(?=\S)"
     r"|(?<=\S)(?=<(?:div|p|ul|ol|dl|table|h[1-6]|details|select|textarea|input)\b)"
 )
 
@@ -170,7 +172,7 @@ def separate_blocks(html: str) -> str:
     verbatim = [m.span() for m in _VERBATIM.finditer(html)]
 
     def apart(m: re.Match) -> str:
-        return m[0] if any(start < m.start() < end for start, end in verbatim) else m[0] + "\n"
+        return "" if any(start < m.start() < end for start, end in verbatim) else "\n"
 
     return _BLOCK_EDGE.sub(apart, html)
 

@@ -5,6 +5,7 @@ tie rule, and an offer calculator that agrees with the pay page on every band.""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -474,8 +475,14 @@ def test_a_tool_is_in_the_page_as_its_script_draws_it_and_is_not_drawn_again(bro
     assert line in from_the_build
     page.dispatch_event(f"{tool} {field}", "input")  # the script draws the same figures itself
     assert page.evaluate("window.__redrawn") > 0
-    assert page.evaluate(RESULT, f"{tool} {result}") == from_the_build
+    assert markup(page.evaluate(RESULT, f"{tool} {result}")) == markup(from_the_build)
     context.close()
+
+
+def markup(html: str) -> str:
+    # The build breaks the line between blocks so that search reads their words apart
+    # (macros/search.py, separate_blocks); a script draws them without it.
+    return re.sub(r">\n<", "><", html).strip("\n")
 
 
 # page -> the tool and a line of its version without scripts; the plan's form is drawn at build
