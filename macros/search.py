@@ -153,26 +153,27 @@ def question_entries(hb: Handbook, separator: re.Pattern, directory_urls: bool =
 _PROMPT_WORDS = KeptPerRecord()
 
 
-# A block or cell that ends, a line break, or a control or disclosure that begins, with no
-# whitespace on that side: a line break goes there, once, at that position.
-_ENDS = ("p", "li", "dt", "dd", "td", "th", "tr", "caption", "figcaption", "div", "option", "title", "text", "label")
-_ENDS += tuple(f"h{n}" for n in range(1, 7))
-_BLOCK_EDGE = re.compile(
-    "(?:" + "|".join([*(f"(?<=</{tag}>)" for tag in _ENDS), "(?<=<br>)", "(?<=<br/>)", "(?<=<br />)"]) + r")(?=\S)"
-    r"|(?<=\S)(?=<(?:div|p|ul|ol|dl|table|h[1-6]|details|select|textarea|input)\b)"
-)
-
-
+# A block or cell that ends, or a line break, with no whitespace after it; a block, a control
+# or a disclosure that begins with no whitespace before it. Both start at a "<", so the
+# search skips the text between tags quickly.
+_END = r"</(?:p|li|dt|dd|td|th|tr|caption|figcaption|div|h[1-6]|option|title|text|label)>|<br\s*/?>"
+_BLOCK_EDGE = re.compile(rf"(?P<end>{_END})(?=\S)|(?<=\S)<(?:div|p|ul|ol|dl|table|h[1-6]|details|select|textarea|input)\b")
+_ENDS_HERE = re.compile(rf"(?:{_END})\Z")
 _VERBATIM = re.compile(r"<(pre|script|style|textarea)\b.*?</\1>", re.S)
 
 
 def separate_blocks(html: str) -> str:
-    """The page with a line break wherever Material's index would join two blocks' words;
+    """The page with one line break wherever Material's index would join two blocks' words;
     preformatted text, scripts and styles are left as they are."""
     verbatim = [m.span() for m in _VERBATIM.finditer(html)]
 
     def apart(m: re.Match) -> str:
-        return "" if any(start < m.start() < end for start, end in verbatim) else "\n"
+        if any(start < m.start() < end for start, end in verbatim):
+            return m[0]
+        if m["end"]:
+            return m[0] + "\n"
+        # A block that begins right after one that ended has had its line break already.
+        return m[0] if _ENDS_HERE.search(html, max(0, m.start() - 16), m.start()) else "\n" + m[0]
 
     return _BLOCK_EDGE.sub(apart, html)
 
@@ -186,15 +187,15 @@ _NODE_KEY = re.compile(
 def patch_worker(site_dir: Path) -> None:
     """Make lunr's node keys unambiguous in the theme's search worker (see above)."""
     workers = sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    found = [(path, _NODE_KEY.findall(path.read_text(encoding="utf-8"))) for path in workers]
-    if len(found) != 1 or len(found[0][1]) != 1:
+    code = workers[0].read_text(encoding="utf-8") if len(workers) == 1 else ""
+    keys = _NODE_KEY.findall(code)
+    if len(keys) != 1:
         raise PluginError(
             "the theme's search worker no longer holds lunr's TokenSet.toString as macros/search.py "
             "expects; if the theme's lunr keys its nodes unambiguously now, remove patch_worker"
         )
-    path, [(_, _, patched)] = found[0]
-    if not patched:
-        path.write_text(_NODE_KEY.sub(lambda m: f'{m[1]}+","}}', path.read_text(encoding="utf-8")), encoding="utf-8")
+    if not keys[0][2]:
+        workers[0].write_text(_NODE_KEY.sub(lambda m: f'{m[1]}+","}}', code), encoding="utf-8")
 
 
 def _add_after_page(docs: list[dict], page: str, entries: list[dict]) -> None:

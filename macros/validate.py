@@ -51,7 +51,7 @@ def _unfinished_text(doc: Document, model: type[BaseModel], reported: set[Loc]) 
     the check by a fifth at 5,000 questions.)"""
     found = _plain_strings(doc.data, _plain_text_paths(model), ())
     if m.PLACEHOLDER in doc.text:
-        found = _strings(doc.data, ())
+        found = strings_at(doc.data, ())
     for loc, text in found:
         if loc in reported:
             continue
@@ -71,15 +71,15 @@ def _first_line(text: str, limit: int = 60) -> str:
     return line if len(line) <= limit else line[: limit - 3] + "..."
 
 
-def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+def strings_at(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
     if isinstance(value, str):
         yield loc, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, (*loc, key))
+            yield from strings_at(item, (*loc, key))
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _strings(item, (*loc, i))
+            yield from strings_at(item, (*loc, i))
 
 
 @functools.cache

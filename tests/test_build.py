@@ -15,7 +15,9 @@ from bs4 import BeautifulSoup
 
 from macros.load import load_handbook
 from macros.models import INFERABLE_TERMS
+from macros.problems import dotted
 from macros.text import plain
+from macros.validate import strings_at
 
 from .conftest import DATA, ROOT, build_site, copy_data
 
@@ -30,30 +32,18 @@ def text_of(node) -> str:
     return " ".join(node.get_text(" ").split())
 
 
-def _prose(node, where: str = ""):
-    """Every string in a data file with its place in it, e.g. `bands[2].note`."""
-    if isinstance(node, str):
-        yield where, node
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _prose(value, f"{where}.{key}" if where else str(key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _prose(value, f"{where}[{i}]")
-
-
 def test_every_sentence_written_in_data_is_shown_somewhere_in_the_site(site):
     # Words 3 to 7 of each string of eight words or more, looked for in the text of every page:
     # a field that the schema accepts but no page renders is text a contributor wrote for nobody.
     shown = "\n".join(text_of(soup(page)) for page in site.rglob("*.html"))
     unseen, checked = [], 0
     for path in sorted(DATA.rglob("*.yml")):
-        for where, value in _prose(yaml.safe_load(path.read_text(encoding="utf-8"))):
+        for loc, value in strings_at(yaml.safe_load(path.read_text(encoding="utf-8"))):
             words = str(plain(value)).split()
             if len(words) >= 8:
                 checked += 1
                 if " ".join(words[2:7]) not in shown:
-                    unseen.append(f"{path.relative_to(DATA)}: {where}")
+                    unseen.append(f"{path.relative_to(DATA)}: {dotted(loc)}")
     assert checked > len(HB.questions)
     assert not unseen, f"{len(unseen)} of {checked} never shown, first: {unseen[:5]}"
 
