@@ -51,7 +51,7 @@ def _unfinished_text(doc: Document, model: type[BaseModel], reported: set[Loc]) 
     the check by a fifth at 5,000 questions.)"""
     found = _plain_strings(doc.data, _plain_text_paths(model), ())
     if m.PLACEHOLDER in doc.text:
-        found = strings_at(doc.data, ())
+        found = strings_at(doc.data)
     for loc, text in found:
         if loc in reported:
             continue
