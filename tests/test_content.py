@@ -78,6 +78,16 @@ def test_a_red_flag_phrase_in_a_model_answer_fails_the_check(tmp_path, hb):
     assert len(found) == 1 and "red-flag phrase 'I led a team'" in found[0].message, found
 
 
+@pytest.mark.parametrize("citation", ["The guide says speed matters.", "The day-in-the-life article gives 4 hours."])
+def test_a_model_answer_that_cites_a_source_article_fails_the_check(tmp_path, hb, citation):
+    # The candidate speaks for themselves; attributions belong in the strong answer.
+    data = copy_data(tmp_path)
+    q = next(q for q in hb.questions.values() if q.round == "product")
+    _question_with(data, q.id, model_answer=q.model_answer.replace(". ", f". {citation} ", 1))
+    found = [p.message for p in _problems(data) if p.field == "model_answer"]
+    assert len(found) == 1 and "(cites-a-prep-article)" in found[0], found
+
+
 def test_a_behavioral_answer_that_opens_without_a_number_fails_the_story_rules(tmp_path, hb):
     data = copy_data(tmp_path)
     q = next(q for q in hb.questions.values() if q.round == "behavioral")
