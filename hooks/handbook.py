@@ -10,6 +10,7 @@ from pathlib import Path
 # MkDocs loads hook files by path; make the project's `macros` package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import pages, pdf, preview, scripts, search  # noqa: E402
@@ -106,6 +107,25 @@ def on_page_content(html, page, config, files):
     # Links to an anchor in HTML the templates made are checked like any other.
     page.present_anchor_ids |= anchor_ids(html)
     return search.separate_blocks(html)
+
+
+# Material's search indexes a page in its own on_page_context (priority 0): it reads the page
+# with its search-excluded elements emptied (macros/search.py), and the theme renders it whole.
+@event_priority(100)
+def _page_for_search(context, page, config, nav):
+    if "data-search-exclude" in (page.content or "") and not page.meta.get("search", {}).get("exclude"):
+        page.hb_rendered_content, page.content = page.content, search.without_excluded(page.content)
+    return context
+
+
+@event_priority(-100)
+def _page_for_theme(context, page, config, nav):
+    if hasattr(page, "hb_rendered_content"):
+        page.content = page.__dict__.pop("hb_rendered_content")
+    return context
+
+
+on_page_context = CombinedEvent(_page_for_search, _page_for_theme)
 
 
 def on_serve(server, config, builder):

@@ -28,6 +28,12 @@ cells or blocks with no space between them in the HTML became one word ("78" and
 a table row read as "7862"). `separate_blocks` puts a line break after every block or cell
 that ends where the next begins; whitespace there changes nothing on screen.
 
+Left out: Material's parser drops an element marked `data-search-exclude` only until the first
+end tag of the same name inside it, since it tells elements apart by tag alone: a practice
+tool's `<div>` was indexed from its first inner `</div>` on, form controls and all. So the
+search reads each page with its marked elements emptied (`without_excluded`), and the page
+itself is rendered as it was.
+
 The worker: lunr, inside the theme's search worker, merges equal nodes of its word graph
 by a key written as each edge's letter followed by its target's number, with nothing in
 between, so a digit that ends one edge's number can be read as the next edge's letter.
@@ -39,6 +45,7 @@ as there are words that start with what was typed (olivernn/lunr.js#503, open).
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
@@ -176,6 +183,40 @@ def separate_blocks(html: str) -> str:
         return m[0] if _ENDS_HERE.search(html, max(0, m.start() - 16), m.start()) else "\n" + m[0]
 
     return _BLOCK_EDGE.sub(apart, html)
+
+
+_EXCLUDED = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*?\sdata-search-exclude\b[^>]*>")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def without_excluded(html: str) -> str:
+    """The page with every element marked `data-search-exclude` emptied, its tags kept."""
+    kept, at = [], 0
+    for start in _EXCLUDED.finditer(html):
+        if start.start() < at or start[1].lower() in _VOID:
+            continue
+        end = _end_tag(html, start[1].lower(), start.end())
+        if end is None:
+            continue
+        kept.append(html[at : start.end()])
+        at = end
+    kept.append(html[at:])
+    return "".join(kept)
+
+
+def _end_tag(html: str, tag: str, pos: int) -> int | None:
+    """Where the element whose content starts at `pos` ends, counting same-named elements inside."""
+    depth = 1
+    for m in _same_tag(tag).finditer(html, pos):
+        depth += -1 if m[1] else 1
+        if depth == 0:
+            return m.start()
+    return None
+
+
+@functools.cache
+def _same_tag(tag: str) -> re.Pattern:
+    return re.compile(rf"<(/?){re.escape(tag)}\b[^>]*>", re.I)
 
 
 _NODE_KEY = re.compile(

@@ -62,6 +62,8 @@ def test_every_figure_in_a_table_is_a_word_of_its_pages_search_entry(site):
         if location.startswith("questions/") or not page.exists():
             continue
         for cell in soup(page).select("article td, article th"):
+            if cell.find_parent(attrs={"data-search-exclude": True}):
+                continue
             figure = text_of(cell)
             if re.fullmatch(r"\$?[\d,.]+%?", figure):
                 checked += 1
@@ -69,6 +71,34 @@ def test_every_figure_in_a_table_is_a_word_of_its_pages_search_entry(site):
                     run_together.append(f"{location}: {figure}")
     assert checked > 20
     assert not run_together, run_together[:10]
+
+
+def test_text_marked_for_no_search_stays_out_of_the_index(site):
+    # Material's parser ended an excluded <div> at the first </div> inside it, so a practice
+    # tool's controls and sample question were indexed from there on.
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed: dict[str, str] = {}
+    for entry in index["docs"]:
+        text = unescape(re.sub(r"<[^>]+>", " ", f"{entry['title']} {entry['text']}"))
+        page = entry["location"].split("#")[0]
+        indexed[page] = indexed.get(page, "") + "\n" + " ".join(text.split())
+    leaked, checked = [], 0
+    for location, text in indexed.items():
+        page = site / location / "index.html"
+        article = soup(page).article if page.exists() else None
+        marked = article.select("[data-search-exclude]") if article else []
+        outermost = [el for el in marked if not el.find_parent(attrs={"data-search-exclude": True})]
+        lines = {" ".join(line.split()) for el in outermost for line in el.get_text("\n").split("\n")}
+        for el in outermost:
+            el.decompose()
+        shown_elsewhere = text_of(article) if article else ""
+        for line in lines:
+            if len(line.split()) >= 3 and line not in shown_elsewhere:
+                checked += 1
+                if line in text:
+                    leaked.append(f"{location}: {line[:60]}")
+    assert checked > 100
+    assert not leaked, f"{len(leaked)} indexed, first: {leaked[:5]}"
 
 
 def test_question_page_shows_prompt_round_and_sources(site):
