@@ -48,16 +48,22 @@ def test_every_sentence_written_in_data_is_shown_somewhere_in_the_site(site):
     assert not unseen, f"{len(unseen)} of {checked} never shown, first: {unseen[:5]}"
 
 
+def indexed_text(site: Path) -> dict[str, str]:
+    """Each page's text as its search entries hold it, one entry a line, by the page's location."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages: dict[str, list[str]] = {}
+    for entry in index["docs"]:
+        text = unescape(re.sub(r"<[^>]+>", " ", f"{entry['title']} {entry['text']}"))
+        pages.setdefault(entry["location"].split("#")[0], []).append(" ".join(text.split()))
+    return {location: "\n".join(lines) for location, lines in pages.items()}
+
+
 def test_every_figure_in_a_table_is_a_word_of_its_pages_search_entry(site):
     # Material reads a page's text as its parser meets it: cells with no space between them
     # in the HTML ran into one word ("KYC automation", "78", "62" as "automation7862").
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    words: dict[str, set[str]] = {}
-    for entry in index["docs"]:
-        text = unescape(re.sub(r"<[^>]+>", " ", f"{entry['title']} {entry['text']}"))
-        words.setdefault(entry["location"].split("#")[0], set()).update(text.split())
     run_together, checked = [], 0
-    for location, indexed in words.items():
+    for location, text in indexed_text(site).items():
+        indexed = set(text.split())
         page = site / location / "index.html"
         if location.startswith("questions/") or not page.exists():
             continue
@@ -76,14 +82,8 @@ def test_every_figure_in_a_table_is_a_word_of_its_pages_search_entry(site):
 def test_text_marked_for_no_search_stays_out_of_the_index(site):
     # Material's parser ended an excluded <div> at the first </div> inside it, so a practice
     # tool's controls and sample question were indexed from there on.
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    indexed: dict[str, str] = {}
-    for entry in index["docs"]:
-        text = unescape(re.sub(r"<[^>]+>", " ", f"{entry['title']} {entry['text']}"))
-        page = entry["location"].split("#")[0]
-        indexed[page] = indexed.get(page, "") + "\n" + " ".join(text.split())
     leaked, checked = [], 0
-    for location, text in indexed.items():
+    for location, text in indexed_text(site).items():
         page = site / location / "index.html"
         article = soup(page).article if page.exists() else None
         marked = article.select("[data-search-exclude]") if article else []
