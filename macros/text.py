@@ -128,14 +128,15 @@ def plain(text: str) -> str:
     return html.unescape(nh3.clean(_md.reset().convert(_as_typed(text, inline=True)), tags=set())).strip()
 
 
-# Every ASCII punctuation character Markdown or attr_list could act on, backslash-escaped.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:=\"'])")
+# The characters Markdown (with the tables extension's "|") lets a backslash escape, which are all
+# it or attr_list acts on in a heading; a backslash before any other shows on the page.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def md_heading(text: str) -> Markup:
     """A plain title for a Markdown heading line: escaped for HTML, then for Markdown."""
     flat = " ".join(plain(text).split())
-    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(flat))))
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False)))
 
 
 @functools.cache

@@ -3,6 +3,7 @@ Markdown and nh3 run gives, for every string in the data and for the edge cases.
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urljoin
 
@@ -119,3 +120,20 @@ def test_every_relative_link_leads_from_its_page_to_its_target(directory_urls):
             link = text.href(here, there, directory_urls, anchor="a")
             assert urljoin(root + text.page_url(here, directory_urls), link) == root + text.page_url(there, directory_urls) + "#a"
             assert not link.startswith("/")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        'Loop: a = b ~c~ "quoted" it\'s {: #id onclick=x} [link](u) *emph* _u_ `code` <b> & | 3-C!',
+        "# not a heading + 1. not a list > not a quote",
+        "".join(map(chr, range(33, 127))),
+    ],
+)
+def test_a_heading_shows_its_title_as_typed_with_the_sites_markdown(title):
+    from .test_prerendered import converter
+
+    rendered = converter().reset().convert(f"# {text.md_heading(title)}")
+    heading = re.fullmatch(r'<h1 id="[^"]*">(.*?)<a class="headerlink" [^>]*>&para;</a></h1>', rendered)
+    assert heading, rendered
+    assert html.unescape(heading.group(1)) == " ".join(text.plain(title).split())
