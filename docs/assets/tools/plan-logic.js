@@ -175,8 +175,10 @@
 
   /* ---- the calendar ---- */
 
+  /* RFC 5545's TEXT: every line break written as \n, and no other control character. */
   function icsText(value) {
-    return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+    return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
+      .replace(/\r\n?|\n/g, "\\n").replace(/[\x00-\x08\x0b-\x1f\x7f]/g, "");
   }
 
   /* Lines longer than 75 octets are folded, never inside a character (RFC 5545, 3.1). */
