@@ -48,6 +48,14 @@ def explain(error: dict[str, Any], loc: Loc, doc: Document, model: type[BaseMode
         return f"the text is {len(value)} character{'s' * (len(value) != 1)}; write at least {ctx['min_length']}"
     if kind == "string_too_long":
         return f"the text is {len(value):,} characters; the limit is {ctx['max_length']:,}"
+    if kind == "finite_number":
+        return f"YAML read {shown((doc.raw(loc) or (value,))[0])} as not-a-number or infinity; write the figure in digits"
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        bound = f"at least {_number(ctx['ge'])}" if "ge" in ctx else f"at most {_number(ctx['le'])}"
+        return f"{_number(value)} is out of range: the value must be {bound}"
+    if kind in {"too_short", "too_long"} and isinstance(value, str):
+        limit = f"write at least {ctx['min_length']}" if kind == "too_short" else f"the limit is {ctx['max_length']:,}"
+        return f"the text is {len(value):,} character{'s' * (len(value) != 1)}; {limit}"
     if kind == "too_short":
         return f"the list has {ctx['actual_length']} item{'s' * (ctx['actual_length'] != 1)}; it needs at least {ctx['min_length']}"
     if kind == "too_long":
@@ -60,7 +68,7 @@ def explain(error: dict[str, Any], loc: Loc, doc: Document, model: type[BaseMode
         return f"{shown(value)} is not one of: {', '.join(map(str, allowed))}{hint}"
     raw = doc.raw(loc)
     if kind in {"string_type", "int_type", "float_type", "bool_type", "literal_error", "date_type"} and raw is not None:
-        return _read_as_message(value, raw, model, loc)
+        return _read_as_message(value, *raw, model, loc)
     if kind.endswith("_type") and isinstance(value, dict):
         return f"expected {expected(model, loc)}, but found fields here; text with ': ' in it needs quotes, or write it after >-"
     if kind.endswith("_type") and isinstance(value, list):
@@ -70,6 +78,10 @@ def explain(error: dict[str, Any], loc: Loc, doc: Document, model: type[BaseMode
     if kind == "list_type":
         return f"expected {expected(model, loc)}: write [a, b] on one line, or one '- item' per line"
     return error["msg"].removeprefix("Value error, ")
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
 def _unknown_field(loc: Loc, model: type[BaseModel]) -> str:
@@ -82,7 +94,7 @@ def _unknown_field(loc: Loc, model: type[BaseModel]) -> str:
 
 def _pattern_message(value: str, pattern: str, loc: Loc) -> str:
     if pattern != m.ID_PATTERN:
-        return f"{shown(value)} is not an https:// address (no spaces, quotes or angle brackets)"
+        return f"{shown(value)} is not an https:// address (ASCII only, percent-encoded, no quotes or angle brackets)"
     what = "a tag" if "tags" in loc else "an id"
     return f"{shown(value)} is not {what}: use {m.ID_RULE}, such as '{slug(value)}'"
 
@@ -95,10 +107,13 @@ def slug(text: str) -> str:
 _READ_AS = {bool: "true/false", int: "a number", float: "a number", datetime.date: "a date", datetime.datetime: "a date and time"}
 
 
-def _read_as_message(value: Any, raw: str, model: type[BaseModel], loc: Loc) -> str:
+def _read_as_message(value: Any, raw: str, quoted: bool, model: type[BaseModel], loc: Loc) -> str:
     want = expected(model, loc)
-    if isinstance(value, str):
+    if isinstance(value, str) and quoted:
         return f"expected {want}; {shown(raw)} is in quotes, so YAML read it as text: remove the quotes"
+    if isinstance(value, str):  # YAML reads 1e6 without a point as text
+        hint = ": write the number in plain digits, such as 1500000 or 0.25" if re.fullmatch(r"[-+.\d]*[eE][-+]?\d+", raw) else ""
+        return f"expected {want}; YAML read {shown(raw)} as text{hint}"
     read_as = _READ_AS.get(type(value), "a value that is not text")
     return f"expected {want}; YAML read {shown(raw)} as {read_as}: put it in quotes if you meant text"
 

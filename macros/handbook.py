@@ -206,15 +206,17 @@ class Handbook:
                     yield where.problem(field_name, f"unknown {kind} '{ref}'{_nearest(ref, known[kind])}")
 
     def _checklist_item_ids(self) -> Iterator[Problem]:
-        seen: dict[str, Placed] = {}
+        seen: dict[str, tuple[Placed, Loc]] = {}
         for p in self.placed:
             if not isinstance(p.record, m.ChecklistItem):
                 continue
-            for name in (p.record.id, *p.record.old_ids):
-                first = seen.setdefault(name, p)
+            fields: list[Loc] = [("id",), *(("old_ids", i) for i in range(len(p.record.old_ids)))]
+            for name, place in zip((p.record.id, *p.record.old_ids), fields, strict=True):
+                first, first_place = seen.setdefault(name, (p, place))
                 if first is not p:
-                    at = f"{first.doc.path}:{first.doc.line_of((*first.loc, 'id'))}"
-                    yield p.problem("id", f"checklist item id '{name}' is already used at {at}; ticks would mix")
+                    at = f"{first.doc.path}:{first.doc.line_of((*first.loc, *first_place))}"
+                    where = Placed(p.record, p.doc, (*p.loc, *place[:-1]))
+                    yield where.problem(place[-1], f"checklist item id '{name}' is already used at {at}; ticks would mix")
 
     def _unsourced(self) -> Iterator[Problem]:
         for record, doc, loc, name in unsourced_figures(self):

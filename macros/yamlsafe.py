@@ -79,10 +79,10 @@ class Document:
         at = self.text.find(needle, node.start_mark.index, node.end_mark.index)
         return line if at < 0 else _editor_line(self.text, at)
 
-    def raw(self, loc: Loc) -> str | None:
-        """The text of the scalar at loc as written, before YAML read it as a value."""
+    def raw(self, loc: Loc) -> tuple[str, bool] | None:
+        """The text of the scalar at loc before YAML read it as a value, and whether it is in quotes."""
         node = self._find(loc)[1]
-        return node.value if isinstance(node, yaml.ScalarNode) else None
+        return (node.value, node.style in {"'", '"'}) if isinstance(node, yaml.ScalarNode) else None
 
 
 def _editor_line(text: str, index: int) -> int:

@@ -13,6 +13,7 @@ from macros import models
 from macros.problems import INVISIBLE
 from macros.schema import SCHEMA_DIR
 
+from .conftest import DATA
 from .test_load import GOOD_QUESTION, PROBE, line_of, loader, question, shared_copy
 
 
@@ -229,4 +230,77 @@ def test_every_kind_of_problem_in_one_file_is_listed_in_one_run(problems):
         f"{PROBE}:{line_of(text, 'tags:')}: tags: the list has 9 items; the limit is 8: each tag makes a page of its own, so keep the few "
         "a candidate would filter by",
         f"{PROBE}:{line_of(text, '  - &a')}: red_flags[0]: anchor '&a' is not allowed; write the value out",
+    ]
+
+
+# -- numbers, text lengths and what the check prints -------------------------------------------
+
+PLAIN_DIGITS = "write the number in plain digits, such as 1500000 or 0.25"
+
+
+def edited_file(name: str, old: str, new: str) -> str:
+    text = (DATA / name).read_text(encoding="utf-8")
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def test_a_title_too_short_or_long_is_counted_in_characters_not_items(problems):
+    short = question(("title: Design custody and wallets for an exchange with 100M+ users", "title: Custody"))
+    assert problems({"questions/probe.yml": short}) == [f"{PROBE}:3: title: the text is 7 characters; write at least 8"]
+    long = question(("title: Design custody and wallets for an exchange with 100M+ users", f"title: {'Very ' * 14}long design of custody"))
+    assert problems({"questions/probe.yml": long}) == [f"{PROBE}:3: title: the text is 92 characters; the limit is 70"]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("{low: 30, high: .nan}", "YAML read '.nan' as not-a-number or infinity; write the figure in digits"),
+        ("{low: 1, high: .inf}", "YAML read '.inf' as not-a-number or infinity; write the figure in digits"),
+        ("{low: -30, high: 45}", "-30 is out of range: the value must be at least 0"),
+        (
+            "{low: 30, high: 1e300}",
+            f"expected a number; YAML read '1e300' as text: {PLAIN_DIGITS}",
+        ),
+    ],
+    ids=["nan", "infinity", "negative", "exponent without a point"],
+)
+def test_a_length_that_is_not_a_real_number_is_refused_in_words(problems, value, message):
+    text = edited_file("loops.yml", "minutes: {low: 30, high: 45}", f"minutes: {value}")
+    found = problems({"loops.yml": text})
+    assert len(found) == 1 and found[0].startswith("data/loops.yml:15: loops[0].rounds[0].minutes.") and found[0].endswith(message)
+
+
+def test_a_figure_that_is_not_a_number_is_refused_before_the_build(problems):
+    text = edited_file("key-figures.yml", "value: {low: 150000000, high: 150000000}", "value: {low: .nan, high: .nan}")
+    assert problems({"key-figures.yml": text}) == [
+        f"data/key-figures.yml:8: figures[0].value.{end}: YAML read '.nan' as not-a-number or infinity; write the figure in digits"
+        for end in ("low", "high")
+    ]
+
+
+def test_a_control_character_in_a_value_or_key_is_named_and_never_printed(problems):
+    text = question(("tags: [wallets, custody, security, scale]", 'tags: [wallets, "\\e[2J\\e]0;owned\\a"]\n"x\\e": 1'))
+    found = problems({"questions/probe.yml": text})
+    assert found and all("\x1b" not in line and "\x07" not in line for line in found)
+    assert any("'<U+001B ESCAPE>[2J<U+001B ESCAPE>]0;owned<U+0007 BELL>' is not a tag" in line for line in found)
+    assert any("unknown field 'x<U+001B ESCAPE>'" in line for line in found)
+
+
+def test_an_address_outside_printable_ascii_is_refused(problems):
+    text = edited_file(
+        "sources.yml", "url: https://sirjohnnymai.com/blog/binance-pm-interview-qa-2026/", 'url: "https://sirjohnnymai.com/\\e[2J/\\u202e/"'
+    )
+    found = problems({"sources.yml": text})
+    assert len(found) == 1 and "sources[0].url: 'https://sirjohnnymai.com/<U+001B ESCAPE>[2J/<U+202E RIGHT-TO-LEFT OVERRIDE>/'" in found[0]
+
+
+def test_an_old_checklist_id_that_clashes_is_placed_at_the_old_id(problems):
+    text = edited_file(
+        "checklists/screen.yml",
+        "  - id: sc-two-minute-metric\n",
+        "  - id: sc-two-minute-metric\n    old_ids: [sc-gone, sc-shipped-at-scale]\n",
+    )
+    assert problems({"checklists/screen.yml": text}) == [
+        "data/checklists/screen.yml:17: items[1].old_ids[1]: checklist item id 'sc-shipped-at-scale' is already used at "
+        "data/checklists/screen.yml:11; ticks would mix"
     ]

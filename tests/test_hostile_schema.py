@@ -363,23 +363,39 @@ def test_no_payload_is_live_in_any_pdf(poisoned):
     assert "document.domain" in text  # the payloads are printed as text
 
 
-# -- the right-to-left override is refused, in every text field -------------------------------
+# -- characters a reader cannot see, or that control a terminal, are refused in every field ------
+
+# yaml.safe_dump writes the control characters as double-quoted escapes ("\e", "\0", "\r"),
+# the one way they reach a data file, since YAML refuses them typed raw.
+UNSEEN = {
+    "right-to-left override": RTL_OVERRIDE,
+    "escape": "\x1b",
+    "null": "\x00",
+    "carriage return": "\r",
+    "delete": "\x7f",
+    "soft hyphen": "\u00ad",
+    "left-to-right mark": "\u200e",
+    "tag letter": "\U000e0069",
+    "private use": "\ue000",
+}
 
 
-def test_a_right_to_left_override_is_refused_in_every_text_field(tmp_path):
+@pytest.mark.parametrize("char", UNSEEN.values(), ids=UNSEEN.keys())
+def test_an_unseen_or_control_character_is_refused_in_every_text_field(tmp_path, char):
     import shutil
 
     from macros.load import DataError, load_handbook
 
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
-    poison(data, [f"x{RTL_OVERRIDE}exe"])
+    poison(data, [f"x{char}exe"])
     with pytest.raises(DataError) as refused:
         load_handbook(data)
-    fields = {re.findall(r"[a-z_]+", p.field)[-1] for p in refused.value.problems if "U+202E" in p.message}
-    regex_fields = {name for model, name in text_fields(data_models()) if leaf_kind(getattr(m, model), name)[0] != "text"}
-    named = {name for _, name in text_fields(data_models())} - regex_fields
-    assert named - fields == set()
+    code = f"U+{ord(char):04X}"
+    fields = {re.findall(r"[a-z_]+", p.field)[-1] for p in refused.value.problems if code in p.message}
+    assert {name for _, name in text_fields(data_models())} - fields == set()
+    # the message names the character and never prints it
+    assert all(char not in str(p) for p in refused.value.problems)
 
 
 # -- in Chromium: no dialog on any kind of page -------------------------------------------------

@@ -11,6 +11,10 @@ from .common import MONEY, Dataset, Id, Line, Record, SourceIds, Span, Text
 
 # -- sources ---------------------------------------------------------------
 
+# Printable ASCII but for quotes and angle brackets: other characters are percent-encoded, so no
+# control, invisible or look-alike character can sit in an address a reader is sent to.
+URL_PATTERN = r"^https://[!#-&(-;=?-~]+$"
+
 
 class Source(Record):
     id: Id
@@ -18,7 +22,7 @@ class Source(Record):
     kind: Literal["vendor-article", "official", "report", "handbook"]
     year: Annotated[int, Field(ge=2000, le=2100)]
     file: Line | None = Field(None, description="The article's file in shared/sources, if any.")
-    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$", max_length=300)] | None = Field(
+    url: Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=300)] | None = Field(
         None, description="The article's public address."
     )
     published: datetime.date | None = Field(None, description="The date the article carries, if any.")
