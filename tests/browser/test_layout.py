@@ -176,6 +176,23 @@ def test_the_first_tab_stop_skips_to_the_tool_or_the_content(page, site_url, pat
     assert page.evaluate("document.activeElement.id") == target
 
 
+@pytest.mark.parametrize("path, target", SKIP_TARGETS)
+def test_on_a_phone_the_skip_target_and_the_next_stop_show_below_the_sticky_header(page, site_url, path, target):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + path)
+    page.wait_for_function("window.HB && HB.page")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    for _ in range(2):
+        place = page.evaluate(
+            """() => ({id: document.activeElement.id || document.activeElement.tagName,
+                       top: document.activeElement.getBoundingClientRect().top,
+                       header: document.querySelector(".md-header").getBoundingClientRect().bottom})"""
+        )
+        assert place["top"] >= place["header"] - 1, place
+        page.keyboard.press("Tab")
+
+
 def test_a_question_page_without_headings_still_has_a_skip_link(page, site_url):
     question = next(iter(HB.questions.values()))
     page.goto(f"{site_url}questions/{question.id}/")
