@@ -89,6 +89,20 @@
     }).observe(document.documentElement, { childList: true, subtree: true });
   }
 
+  /* Paper has no disclosure to open: every closed <details> in the page (a plan's days, a tool's
+   * notes, those the theme does not know because a script drew them) prints open, and closes
+   * again once printing is done. */
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    openedForPrint = Array.prototype.filter.call(document.querySelectorAll(".md-content details:not([open])"), function (details) {
+      details.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.splice(0).forEach(function (details) { details.open = false; });
+  });
+
   function onPage() {
     retargetSkipLink();
     watch(document);

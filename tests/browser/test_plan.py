@@ -5,6 +5,7 @@ and plan ticks and mock results carried through export and import into a fresh b
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -250,3 +251,28 @@ def test_the_plan_fits_a_phone_and_passes_axe(browser, site_url, scheme):
         assert not found, "\n".join(found)
     finally:
         context.close()
+
+
+def test_a_printed_plan_shows_every_day_and_what_was_left_out(page, site_url, tmp_path):
+    from pypdf import PdfReader
+
+    page.clock.set_fixed_time(START)
+    open_plan(page, site_url)
+    make_plan(page, START.date() + datetime.timedelta(days=10), hours="1")
+    closed = page.eval_on_selector_all("#hb-plan details:not([open])", "els => els.length")
+    assert closed > 2
+    last = days(page)[-1]
+    last_items = page.eval_on_selector_all(
+        f'#hb-plan [data-day="{last}"] li[data-item]', "els => els.map(e => e.textContent.trim().split(/\\s+/).slice(0, 4).join(''))"
+    )
+    left_out = page.eval_on_selector_all(
+        "#hb-plan .hb-plan-left li a", "els => els.map(e => e.textContent.trim().split(/\\s+/).slice(0, 4).join(''))"
+    )
+    assert left_out, "a plan of one hour a day for ten days leaves something out"
+    out = tmp_path / "plan.pdf"
+    page.pdf(path=str(out), format="A4")
+    text = unicodedata.normalize("NFKC", "".join("".join(p.extract_text().split()) for p in PdfReader(out).pages))
+    missing = [item for item in last_items + left_out if item not in text]
+    assert last_items and missing == []
+    # once printed, the days close again as the reader left them
+    assert page.eval_on_selector_all("#hb-plan details:not([open])", "els => els.length") == closed
