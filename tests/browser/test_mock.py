@@ -216,3 +216,15 @@ def test_the_setup_is_in_the_page_counts_without_the_bank_and_comes_back_the_sam
     assert page.locator(".hb-mock-live").inner_html() == setup
     page.select_option("select[name=round]", ROUND)
     assert page.locator(".hb-mock-count").inner_text() == f"{n} questions to deal from."
+
+
+def test_finishing_brings_the_feedback_sheet_into_view(page, site_url):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(deal(page, site_url))
+    page.wait_for_selector('#hb-mock[data-view="interviewer"]')
+    score_and_finish(page)
+    place = page.evaluate(
+        """() => ({top: document.activeElement.getBoundingClientRect().top, id: document.activeElement.closest('#mock-feedback') !== null,
+                   header: document.querySelector('.md-header').getBoundingClientRect().bottom})"""
+    )
+    assert place["id"] and place["header"] - 1 <= place["top"] < 740, place

@@ -641,3 +641,20 @@ def test_the_offer_calculator_and_the_pay_page_agree_on_every_band(page, site_ur
             checked.add(band)
     assert checked == set(on_pay)
     assert page.errors == []
+
+
+def test_the_scoring_share_link_carries_the_table_and_no_section_anchor(page, site_url):
+    page.goto(f"{site_url}practice/scoring/#the-rule")
+    page.wait_for_selector(SCORING_LIVE)
+    page.fill("input[name=floor]", "40")
+    shared = page.locator("input[name=share]").input_value()
+    assert "#" not in shared and shared == page.url.split("#")[0] and shared != f"{site_url}practice/scoring/"
+
+
+def test_the_offer_bands_print_without_the_try_it_column(page, site_url):
+    open_tool(page, site_url, "practice/offer/", OFFER_LIVE)
+    page.locator(".hb-offer-bands tr[data-band]").first.wait_for()
+    page.emulate_media(media="print")
+    headers = page.eval_on_selector_all(".hb-offer-bands th", "ths => ths.filter(th => th.offsetParent).map(th => th.textContent)")
+    assert headers == ["Band", "Annualised", "Your offer"]
+    assert page.locator(".hb-offer-bands [data-action^=try-]").first.is_hidden()

@@ -356,7 +356,9 @@
           copied]),
       ]);
       root.appendChild(sheet);
-      sheet.querySelector("h2").focus({ preventScroll: true });
+      var heading = sheet.querySelector("h2");
+      heading.focus({ preventScroll: true });
+      heading.scrollIntoView({ block: "start" });
     }
   }
 

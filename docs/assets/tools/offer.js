@@ -152,7 +152,9 @@
       out.appendChild(el("h3", { text: "Against the reported bands: " + trackName }));
       var bands = config.bands.filter(function (b) { return b.track === o.track; });
       out.appendChild(el("div", { className: "hb-table-wrap" }, [el("table", { className: "hb-table hb-offer-bands" }, [
-        el("thead", {}, [el("tr", {}, ["Band", "Annualised", "Your offer", "Try it"].map(function (h) { return el("th", { text: h }); }))]),
+        el("thead", {}, [el("tr", {}, ["Band", "Annualised", "Your offer", "Try it"].map(function (h, i) {
+          return el("th", { text: h, className: i === 3 ? "hb-offer-try" : null });
+        }))]),
         el("tbody", {}, bands.map(function (b) { return bandRow(b, total); })),
       ])]));
     }
@@ -172,7 +174,7 @@
         el("td", { text: b.level + " (" + b.sources.join(", ") + ")" }),
         el("td", { text: range + left }),
         el("td", {}, [el("strong", { text: where }), " · " + gap]),
-        el("td", {}, [tryEnd("low"), " ", tryEnd("high")]),
+        el("td", { className: "hb-offer-try" }, [tryEnd("low"), " ", tryEnd("high")]),
       ]);
     }
   }

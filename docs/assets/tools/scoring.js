@@ -145,7 +145,7 @@
     function share() {
       var query = scoringToQuery(state);
       if (location.search !== query) history.replaceState(history.state, "", location.pathname + query + location.hash);
-      ui.share.value = location.href;
+      ui.share.value = location.href.split("#")[0]; // the table, not the section last in view
     }
 
     function update() {
