@@ -5,6 +5,7 @@ image with a short label rather than read out shape by shape."""
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -14,13 +15,17 @@ from .models import Loop, PayBand
 from .pay import Annualised
 
 UNKNOWN_MINUTES = 45
-# The timeline is drawn one session per row: its name and length on a line of text,
-# and under it a bar placed where the session falls in the loop. Its width in user
+# The timeline is drawn one session per row: its name on one or more lines of text, its
+# length on the next, and under them a bar placed where the session falls in the loop. Its width in user
 # units is small enough that 14-unit text stays at least 11 px on a 360 px screen
 # (the CSS caps how far it grows on a wide one).
 TIMELINE_WIDTH = 400
-TIMELINE_ROW = 44
+TIMELINE_LINE = 17
 TIMELINE_BAR = 12
+TIMELINE_GAP = 12
+# A line of 13.5-unit semibold text holds about 50 characters in the 400 units; a name wraps
+# before that, so no label runs past the picture's right edge.
+TIMELINE_CHARS = 44
 
 
 @dataclass(frozen=True)
@@ -28,11 +33,16 @@ class Block:
     y: float
     x: float
     width: float
-    label: str
+    label: tuple[str, ...]
     length: str
     title: str
     unknown: bool
     optional: bool
+
+    @property
+    def bar_y(self) -> float:
+        """The bar sits under the name's lines and the length's line."""
+        return self.y + (len(self.label) + 1) * TIMELINE_LINE + 6
 
 
 def _length(minutes) -> str:
@@ -55,21 +65,22 @@ def loop_timeline(loop: Loop) -> Markup:
             start += minutes
     scale = TIMELINE_WIDTH / max(start, 1)
     blocks = []
-    for i, (r, number, begin, minutes) in enumerate(sessions):
+    y = 0.0
+    for r, number, begin, minutes in sessions:
         length = _length(r.minutes)
-        name = f"{number}. {r.name}" + (" (optional)" if r.optional else "")
-        blocks.append(
-            Block(
-                i * TIMELINE_ROW, begin * scale, max(minutes * scale - 2, 3), name,
-                length if r.minutes else f"{length}, drawn as {UNKNOWN_MINUTES} min",
-                f"{r.name}: {length}", r.minutes is None, r.optional,
-            )
+        name = textwrap.wrap(f"{number}. {r.name}" + (" (optional)" if r.optional else ""), TIMELINE_CHARS)
+        block = Block(
+            y, begin * scale, max(minutes * scale - 2, 3), tuple(name),
+            length if r.minutes else f"{length}, drawn as {UNKNOWN_MINUTES} min",
+            f"{r.name}: {length}", r.minutes is None, r.optional,
         )  # fmt: skip
+        blocks.append(block)
+        y = block.bar_y + TIMELINE_BAR + TIMELINE_GAP
     summary = f"{len(rounds)} rounds in order: " + "; ".join(f"{r.name}, {_length(r.minutes)}" for r in rounds)
     return Markup(
         render(
-            "timeline.svg.j2", blocks=blocks, width=TIMELINE_WIDTH, height=len(blocks) * TIMELINE_ROW,
-            bar=TIMELINE_BAR, summary=summary,
+            "timeline.svg.j2", blocks=blocks, width=TIMELINE_WIDTH, height=y - TIMELINE_GAP + 2,
+            bar=TIMELINE_BAR, line=TIMELINE_LINE, summary=summary,
         )
     )  # fmt: skip
 

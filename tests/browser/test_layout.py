@@ -134,6 +134,21 @@ def test_loop_timelines_name_each_round_with_its_minutes_at_a_readable_size(phon
     assert any(name in label for label in labels for name in round_names)
 
 
+@pytest.mark.parametrize("width", [360, 1280])
+def test_no_timeline_label_runs_past_the_pictures_edge(page, site_url, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    overflowing = []
+    for track in HB.tracks.values():
+        page.goto(f"{site_url}tracks/{track.id}/")
+        overflowing += page.eval_on_selector_all(
+            ".hb-timeline",
+            """svgs => svgs.flatMap(svg => { const edge = svg.getBoundingClientRect().right + 0.5;
+                 return [...svg.querySelectorAll('.hb-tl-label tspan')]
+                   .filter(t => t.getBoundingClientRect().right > edge).map(t => t.textContent); })""",
+        )
+    assert overflowing == []
+
+
 @pytest.mark.parametrize("path", TOOLS)
 def test_each_practice_tool_shows_its_main_action_on_the_first_screen(phone, site_url, path):
     phone.goto(site_url + path)
