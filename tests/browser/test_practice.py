@@ -658,3 +658,36 @@ def test_the_offer_bands_print_without_the_try_it_column(page, site_url):
     headers = page.eval_on_selector_all(".hb-offer-bands th", "ths => ths.filter(th => th.offsetParent).map(th => th.textContent)")
     assert headers == ["Band", "Annualised", "Your offer"]
     assert page.locator(".hb-offer-bands [data-action^=try-]").first.is_hidden()
+
+
+def focused(page) -> str:
+    return page.evaluate(
+        """(() => { const a = document.activeElement;
+                    return a === document.body ? 'body' : a.tagName + ':' + (a.dataset.action || a.name || a.id); })()"""
+    )
+
+
+def test_focus_stays_on_a_control_when_a_button_redraws_its_part_of_the_tool(page, site_url):
+    open_tool(page, site_url, "practice/scoring/", SCORING_LIVE)
+    rows = page.locator(".hb-scoring-inputs tbody tr").count()
+    page.locator(".hb-scoring-inputs [data-action=remove]").first.focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".hb-scoring-inputs tbody tr").count() == rows - 1
+    assert focused(page) == "BUTTON:remove"
+    page.locator("[data-action=add]").focus()
+    page.keyboard.press("Enter")
+    assert focused(page) == "INPUT:name"
+
+    open_tool(page, site_url, "practice/offer/", OFFER_LIVE)
+    band = page.locator(".hb-offer-bands tr[data-band]").first.get_attribute("data-band")
+    page.locator(f'.hb-offer-bands tr[data-band="{band}"] [data-action=try-high]').focus()
+    page.keyboard.press("Enter")
+    assert focused(page) == "BUTTON:try-high"
+    assert page.evaluate("document.activeElement.closest('tr').dataset.band") == band
+
+    page.goto(site_url + "practice/mock/")
+    page.wait_for_selector('#hb-mock[data-view="setup"]')
+    page.locator("[data-action=deal]").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector('#hb-mock[data-view="candidate"]')
+    assert focused(page) == "H2:hb-mock-view"

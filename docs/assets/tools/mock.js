@@ -124,6 +124,9 @@
           session = { q: q, round: round.value, seed: seed };
           go({ view: "candidate", question: q, round: round.value, seed: seed });
           candidate();
+          var view = root.querySelector("#hb-mock-view"); // the button that had focus is gone
+          view.focus({ preventScroll: true });
+          view.scrollIntoView({ block: "start" });
         }, function (err) {
           status.textContent = "The questions could not be loaded (" + err.message + "). Run the mock on paper with the rubric below.";
         });

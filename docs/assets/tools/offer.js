@@ -76,7 +76,13 @@
       if (!button) return;
       var action = button.getAttribute("data-action");
       if (action === "reset") fill(preload);
-      else if (action === "try-low" || action === "try-high") tryBand(button.closest("tr[data-band]").getAttribute("data-band"), action.slice(4));
+      else if (action === "try-low" || action === "try-high") {
+        var id = button.closest("tr[data-band]").getAttribute("data-band");
+        tryBand(id, action.slice(4));
+        // The table is drawn again: focus goes to the same button in its new row.
+        var again = live.querySelector('.hb-offer-bands tr[data-band="' + id + '"] [data-action="' + action + '"]');
+        if (again) again.focus();
+      }
     }, cleanups);
     if (Object.keys(preload).some(function (k) { return String(state[k]) !== String(preload[k]); })) fill(state);
 

@@ -110,12 +110,18 @@
     dom.listen(live, "click", function (event) {
       var button = event.target.closest("button[data-action]");
       var action = button && button.getAttribute("data-action");
+      var removed = action === "remove" ? Number(button.closest("tr[data-index]").getAttribute("data-index")) : -1;
       if (action === "add") state.items.push({ name: "Initiative " + (state.items.length + 1), compliance: 50, growth: 50 });
       else if (action === "reset") { state = JSON.parse(JSON.stringify(example)); ui.floor.value = String(state.floor); }
-      else if (action === "remove") state.items.splice(Number(button.closest("tr[data-index]").getAttribute("data-index")), 1);
+      else if (action === "remove") state.items.splice(removed, 1);
       else return;
       renderRows();
       update();
+      if (action === "add") ui.rows.querySelector("tr:last-child input[name=name]").focus();
+      if (removed < 0) return;
+      // The row and its button are gone: focus the next row's Remove, or the last one's, or Add.
+      var left = ui.rows.querySelectorAll("[data-action=remove]");
+      (left[Math.min(removed, left.length - 1)] || live.querySelector("[data-action=add]")).focus();
     }, cleanups);
 
     if (state.floor !== example.floor || !sameItems(state.items, example.items)) {
