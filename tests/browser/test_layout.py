@@ -208,6 +208,26 @@ def test_on_a_phone_the_skip_target_and_the_next_stop_show_below_the_sticky_head
         page.keyboard.press("Tab")
 
 
+def test_on_a_phone_the_closed_navigation_drawer_takes_no_tab_stops(page, site_url):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + "practice/drill/")
+    page.wait_for_function("window.HB && HB.page")
+    off_screen = []
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        place = page.evaluate(
+            "(() => { const a = document.activeElement; return [a.getBoundingClientRect().right, a.textContent.trim()]; })()"
+        )
+        if place[0] <= 0:
+            off_screen.append(place[1])
+    assert off_screen == []
+    page.locator("label.md-header__button[for=__drawer]").click()
+    link = page.locator(".md-sidebar--primary a.md-nav__link").first
+    link.wait_for(state="visible")
+    link.focus()
+    assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
+
+
 def test_a_question_page_without_headings_still_has_a_skip_link(page, site_url):
     question = next(iter(HB.questions.values()))
     page.goto(f"{site_url}questions/{question.id}/")
