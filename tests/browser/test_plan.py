@@ -276,3 +276,16 @@ def test_a_printed_plan_shows_every_day_and_what_was_left_out(page, site_url, tm
     assert last_items and missing == []
     # once printed, the days close again as the reader left them
     assert page.eval_on_selector_all("#hb-plan details:not([open])", "els => els.length") == closed
+
+
+def test_in_the_dark_scheme_the_plans_checkboxes_print_light(browser, site_url):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.clock.set_fixed_time(START)
+    open_plan(page, site_url)
+    make_plan(page, START.date() + datetime.timedelta(days=5))
+    box = "getComputedStyle(document.querySelector('#hb-plan input[type=checkbox]')).colorScheme"
+    assert page.evaluate(box) == "dark"
+    page.emulate_media(media="print")
+    assert page.evaluate(box) == "light"
+    context.close()
