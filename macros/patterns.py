@@ -103,14 +103,10 @@ _CATEGORIES = {
     c.CATEGORY_DIGIT: str.isdigit,
     c.CATEGORY_SPACE: str.isspace,
     c.CATEGORY_WORD: lambda ch: ch.isalnum() or ch == "_",
-}
-_CATEGORIES |= {
     c.CATEGORY_NOT_DIGIT: lambda ch: not ch.isdigit(),
     c.CATEGORY_NOT_SPACE: lambda ch: not ch.isspace(),
     c.CATEGORY_NOT_WORD: lambda ch: not (ch.isalnum() or ch == "_"),
 }
-
-
 _REPEATED_GROUP = "repeats a group with +, * or {n,m}; repeat single characters or classes only, or write the group out"
 _TWO_REPEATS = (
     "has two unbounded repeats that can take the same characters with nothing required between them;"
