@@ -9,11 +9,14 @@ questions every byte of it counts. Each question's entry holds its title, the
 prompt's words, the round and the tags. Of the prompt, the search keeps each word once,
 lower-cased and without the punctuation around it, and drops the words its own
 separator removes (single characters and English stop words) and those the title
-already holds: that alone changes no match. In a large bank it also drops the bank's
-own stop words: a word held by more than COMMON_SHARE of the question prompts (and by
-more than COMMON_FLOOR of them, so a bank of the shipped size keeps every word) tells
-no question apart, any more than lunr's English stop words do. What is left is no longer a
-sentence, so it is marked and the results list does not show it (handbook.css).
+already holds: that alone changes no match. It also drops the bank's own stop words: a
+word whose stem is held by more than COMMON_SHARE of the question prompts (and by more than
+COMMON_FLOOR of them) tells no question apart, any more than lunr's English stop words do.
+Words are counted by stem because lunr indexes stems: "users", "user's" and "user" are one
+term to the search, held by every prompt that holds any of them. The stems are the Porter
+algorithm's, lunr's own, in Snowball's version; the two group under 2% of the bank's words
+differently (tests/browser/test_search.py), which moves a count, never a match. What is left
+is no longer a sentence, so it is marked and the results list does not show it (handbook.css).
 
 Rank: the pages a reader means by a bare name come first for it: a framework's page for
 its name or short name (the short name joins the page's title in the index), a
@@ -54,6 +57,7 @@ from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import snowballstemmer
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
@@ -142,13 +146,13 @@ def question_entries(hb: Handbook, separator: re.Pattern, directory_urls: bool =
         title = theme_title(title_of(q))
         words = _PROMPT_WORDS.get(q, lambda q=q, title=title: _prompt_words(markdown(q.prompt), title, separator), key=separator)
         rows.append((q, title, words))
-    held_by = Counter(word for _, _, words in rows for word in words)
+    held_by = Counter(stem for _, _, words in rows for stem in {stem_of(word) for word in words})
     common = max(COMMON_FLOOR, COMMON_SHARE * len(rows))
     return [
         {
             "location": page_url(question_src(q.id), directory_urls),
             "title": title,
-            "text": f'<p class="{KEYWORDS_CLASS}">{" ".join(escape(w) for w in words if held_by[w] <= common)}</p> '
+            "text": f'<p class="{KEYWORDS_CLASS}">{" ".join(escape(w) for w in words if held_by[stem_of(w)] <= common)}</p> '
             + escape_text(" ".join(hb.round_kinds[q.round].name.split()), quote=False),
             "tags": list(q.tags),
             "boost": QUESTION_BOOST,
@@ -158,6 +162,13 @@ def question_entries(hb: Handbook, separator: re.Pattern, directory_urls: bool =
 
 
 _PROMPT_WORDS = KeptPerRecord()
+_PORTER = snowballstemmer.stemmer("porter")
+
+
+@functools.cache
+def stem_of(word: str) -> str:
+    """The term lunr's English pipeline makes of a kept word (see above)."""
+    return _PORTER.stemWord(word)
 
 
 # A block or cell that ends, or a line break, with no whitespace after it; a block, a control
