@@ -79,6 +79,15 @@
     });
   }
 
+  /* The browser scrolls a focused control into view only when none of it shows, so a button half
+   * past a scrolling table's edge stayed cut off: the table is scrolled to show all of it. */
+  document.addEventListener("focusin", function (event) {
+    var box = event.target.closest && event.target.closest(WRAPPERS);
+    if (!box || box === event.target) return;
+    var shown = box.getBoundingClientRect(), it = event.target.getBoundingClientRect();
+    if (it.left < shown.left || it.right > shown.right) event.target.scrollIntoView({ block: "nearest", inline: "nearest" });
+  });
+
   if (window.MutationObserver) {
     new MutationObserver(function (records) {
       records.forEach(function (record) {
@@ -103,8 +112,25 @@
     openedForPrint.splice(0).forEach(function (details) { details.open = false; });
   });
 
+  /* On phones the closed search box is shrunk to nothing, and its input still took a tab stop no
+   * one could see. It leaves the tab order while search is closed; the theme's button and keys
+   * still focus it, and focusing it opens search. */
+  var phone = window.matchMedia("(max-width: 59.984375em)");
+  function searchInputInTabOrder() {
+    var toggle = document.getElementById("__search");
+    var input = document.querySelector(".md-search__input");
+    if (!toggle || !input) return;
+    if (phone.matches && !toggle.checked) input.setAttribute("tabindex", "-1");
+    else input.removeAttribute("tabindex");
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "__search") searchInputInTabOrder();
+  });
+  phone.addEventListener("change", searchInputInTabOrder);
+
   function onPage() {
     retargetSkipLink();
+    searchInputInTabOrder();
     watch(document);
   }
 

@@ -5,6 +5,7 @@ timelines, the practice tools, the bank and the print output are checked in deta
 
 from __future__ import annotations
 
+import io
 import re
 import time
 import unicodedata
@@ -149,6 +150,25 @@ def test_no_timeline_label_runs_past_the_pictures_edge(page, site_url, width):
     assert overflowing == []
 
 
+# A chart's labels as drawn, against the page's running text (at 360 px the timeline's labels are
+# smaller, but at least 11 px: above).
+CHART_TEXT = """() => { const body = parseFloat(getComputedStyle(document.querySelector(".md-typeset p")).fontSize);
+  return [...document.querySelectorAll(".md-content svg[role=img]")].filter(svg => svg.getBoundingClientRect().width > 0)
+    .flatMap(svg => [...svg.querySelectorAll("text")]
+      .map(t => parseFloat(getComputedStyle(t).fontSize) * svg.getScreenCTM().a / body)); }"""
+
+
+@pytest.mark.parametrize("path", ["tracks/pm/", "pay/"])
+@pytest.mark.parametrize("media, width", [("screen", 1280), ("print", 718)])
+def test_a_charts_labels_are_drawn_near_the_size_of_the_text_around_it(page, site_url, path, media, width):
+    # The timeline once stretched to the whole column, its labels larger than the page's headings.
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url + path)
+    page.emulate_media(media=media)
+    ratios = page.evaluate(CHART_TEXT)
+    assert ratios and all(0.7 <= r <= 1.3 for r in ratios), sorted({round(r, 2) for r in ratios})
+
+
 @pytest.mark.parametrize("path", TOOLS)
 def test_each_practice_tool_shows_its_main_action_on_the_first_screen(phone, site_url, path):
     phone.goto(site_url + path)
@@ -228,6 +248,49 @@ def test_on_a_phone_the_closed_navigation_drawer_takes_no_tab_stops(page, site_u
     assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
 
 
+# Where the focused element's middle (of its first line) is, the reader sees it: nothing covers it but the search's
+# translucent shade, nothing clips it away. The scheme switch is a hidden radio button drawn by
+# the label after it.
+SEEN_WHEN_FOCUSED = """() => {
+  const a = document.activeElement, shown = a.matches(".md-option") ? a.nextElementSibling : a;
+  if (a === document.body) return null;
+  const r = shown && shown.getClientRects()[0], x = r && r.left + r.width / 2, y = r && r.top + r.height / 2;
+  const seen = !!r && r.width > 0 && r.height > 0 && x >= 0 && x < innerWidth && y >= 0 && y < innerHeight
+    && shown.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+    && shown.contains(document.elementsFromPoint(x, y).find((e) => !e.matches(".md-search__overlay")));
+  return seen ? null : `${a.tagName}.${a.className} ${(a.textContent || a.getAttribute("aria-label") || "").trim().slice(0, 30)}`;
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("path", ["frameworks/", "practice/drill/"])
+def test_every_early_tab_stop_is_one_the_reader_can_see(page, site_url, path, width):
+    # The theme's search box on phones, and its results list beside the navigation, once took
+    # tab stops while shrunk to nothing; so did the closed navigation drawer on phones.
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(site_url + path)
+    page.wait_for_function("window.HB && HB.page")
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")  # the skip link fades in
+    unseen = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        unseen.append(page.evaluate(SEEN_WHEN_FOCUSED))
+    assert [stop for stop in unseen if stop] == []
+
+
+def test_the_search_still_opens_and_answers_by_keyboard_on_a_phone(page, site_url):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + "frameworks/")
+    page.wait_for_function("window.HB && HB.page")
+    page.keyboard.press("/")
+    page.wait_for_function("document.activeElement.matches('.md-search__input')")
+    page.keyboard.type("custody")
+    page.locator(".md-search-result__item a").first.wait_for(state="visible")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.matches('.md-search-result__link')")
+    assert page.evaluate(SEEN_WHEN_FOCUSED) is None
+
+
 def test_a_question_page_without_headings_still_has_a_skip_link(page, site_url):
     question = next(iter(HB.questions.values()))
     page.goto(f"{site_url}questions/{question.id}/")
@@ -283,6 +346,24 @@ def test_charts_take_their_colours_from_the_theme(browser, site_url, scheme):
 
 
 # -- paper ----------------------------------------------------------------------------
+
+
+def test_a_printed_loop_keeps_its_heading_on_the_page_of_its_timeline(page, site_url):
+    # The timeline went to the next page and left its heading and source line at the foot of the one before.
+    for track in HB.tracks.values():
+        page.goto(f"{site_url}tracks/{track.id}/")
+        loops = page.eval_on_selector_all(
+            ".hb-loop",
+            """loops => loops.filter(loop => loop.querySelector(".hb-timeline"))
+                 .map(loop => [loop.previousElementSibling.textContent.replace("¶", "").trim(),
+                                          loop.querySelector(".hb-timeline .hb-tl-label tspan").textContent.trim()])""",
+        )
+        pages = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages]
+        for heading, first_label in loops:
+            on = [i for i, text in enumerate(pages) if heading in text]
+            # The label's line ends the line in the picture; in the list of rounds a "·" follows it.
+            drawn = [i for i, text in enumerate(pages) if re.search(rf"{re.escape(first_label)} (?!·)", text)]
+            assert on and drawn and on[0] == drawn[0], (track.id, heading, on, drawn)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

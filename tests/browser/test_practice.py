@@ -651,6 +651,13 @@ def test_the_scoring_share_link_carries_the_table_and_no_section_anchor(page, si
     assert "#" not in shared and shared == page.url.split("#")[0] and shared != f"{site_url}practice/scoring/"
 
 
+def test_the_scoring_table_prints_without_its_share_link(page, site_url):
+    open_tool(page, site_url, "practice/scoring/", SCORING_LIVE)
+    page.emulate_media(media="print")
+    assert page.locator("input[name=share]").is_hidden()
+    assert page.locator(".hb-scoring-summary").is_visible()
+
+
 def test_the_offer_bands_print_without_the_try_it_column(page, site_url):
     open_tool(page, site_url, "practice/offer/", OFFER_LIVE)
     page.locator(".hb-offer-bands tr[data-band]").first.wait_for()
@@ -658,6 +665,22 @@ def test_the_offer_bands_print_without_the_try_it_column(page, site_url):
     headers = page.eval_on_selector_all(".hb-offer-bands th", "ths => ths.filter(th => th.offsetParent).map(th => th.textContent)")
     assert headers == ["Band", "Annualised", "Your offer"]
     assert page.locator(".hb-offer-bands [data-action^=try-]").first.is_hidden()
+
+
+def test_a_control_reached_by_tab_in_a_sideways_scrolling_table_shows_whole(page, site_url):
+    # At 360 px the bands table is wider than its box and each row's High end button sat half
+    # past the box's edge; the browser scrolls only a control that is wholly out of view.
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_tool(page, site_url, "practice/offer/", OFFER_LIVE)
+    page.locator(".hb-offer-bands [data-action=try-low]").first.focus()
+    page.keyboard.press("Tab")
+    place = page.evaluate(
+        """(() => { const a = document.activeElement, box = a.closest(".hb-table-wrap").getBoundingClientRect(),
+                    it = a.getBoundingClientRect();
+                    return {action: a.dataset.action, overflows: box.right - box.left < a.closest("table").offsetWidth,
+                            inside: it.left >= box.left - 0.5 && it.right <= box.right + 0.5}; })()"""
+    )
+    assert place == {"action": "try-high", "overflows": True, "inside": True}
 
 
 def focused(page) -> str:

@@ -15,15 +15,15 @@ from tests.browser.sweep import covering_pages
 
 pytestmark = pytest.mark.browser
 
-# Declarations whose value does not depend on the element's surroundings (keywords, lengths, and
-# the theme's and our custom properties through var()). What a declaration would give an element
+# Declarations of one value (a keyword, a number, a length in any unit, and the theme's and our
+# custom properties through var()). What a declaration would give an element
 # is read by setting it on that element alone, inline; what the element shows is then compared
 # with it. The theme's custom properties are kept while its sheets are off, so that our rules
 # that use them still apply, and transitions are held so that every value is read at once.
 OVERRIDDEN = """() => {
   const ours = sheet => Boolean(sheet.href && sheet.href.includes('/assets/handbook.'));
   const sheets = Array.from(document.styleSheets);
-  const plain = /^(-?\\d+(\\.\\d+)?(px)?|[a-z][a-z-]*)$/;
+  const plain = /^(-?\\d+(\\.\\d+)?(px|em|rem|%|mm|pt|ch|vw|vh)?|[a-z][a-z-]*)$/;
   const contextual = new Set(['inherit', 'initial', 'unset', 'revert', 'currentcolor', 'auto']);
   const declared = [];
   const walk = rules => {
@@ -98,6 +98,14 @@ def test_the_check_reports_a_rule_the_theme_overrides(page, site_url):
     assert page.evaluate(OVERRIDDEN) == []
     page.add_style_tag(content="[dir] .md-typeset ul.hb-tag-index { display: block; }")
     assert page.evaluate(OVERRIDDEN) == [".md-typeset ul.hb-tag-index { display: flex } is block with the theme"]
+
+
+def test_the_check_reports_a_length_of_ours_the_theme_overrides(page, site_url):
+    # A length in em is read on the element itself, so it resolves alike from our rule and inline.
+    # (The theme's `.md-typeset svg { max-width: 100% }` once stretched the loop timeline so.)
+    page.goto(site_url + "tags/")
+    page.add_style_tag(content="[dir] .md-typeset ul.hb-tag-index { margin-top: 3px; }")
+    assert page.evaluate(OVERRIDDEN) == [".md-typeset ul.hb-tag-index { margin-top: 1em } is 3px with the theme"]
 
 
 def test_the_check_reports_a_colour_of_ours_the_theme_overrides(page, site_url):
