@@ -186,13 +186,18 @@ def test_a_search_typed_before_the_pages_scripts_have_run_answers_once_they_have
     assert page.errors == []
 
 
+def load_search_worker(page, site_url: str, site) -> None:
+    """The theme's search worker, loaded into a blank page so its `lunr` can be called."""
+    [worker] = (site / "assets" / "javascripts" / "workers").glob("search.*.min.js")
+    page.goto(site_url + "404.html")
+    page.add_script_tag(url=f"{site_url}assets/javascripts/workers/{worker.name}")
+
+
 def test_lunr_in_the_search_worker_keeps_two_different_nodes_apart(page, site_url, site):
     # Node keys are each edge's letter then its target's number: without a mark between
     # them, edges "7"->86 and "9"->2 read the same as one edge "7"->8692, lunr merges the two
     # nodes, and wildcard searches reaching them fail (macros/search.py, patch_worker).
-    [worker] = (site / "assets" / "javascripts" / "workers").glob("search.*.min.js")
-    page.goto(site_url + "404.html")
-    page.add_script_tag(url=f"{site_url}assets/javascripts/workers/{worker.name}")
+    load_search_worker(page, site_url, site)
     keys = page.evaluate("""() => {
       const Node = self.lunr.TokenSet, withId = (id) => { Node._nextId = id; return new Node(); };
       const [a, b, c] = [withId(86), withId(2), withId(8692)];
@@ -213,12 +218,10 @@ def word_groups(words: list[str], stems: list[str]) -> dict[str, frozenset[str]]
 
 
 def test_the_stems_that_count_a_words_commonness_group_words_as_lunr_does(page, site_url, site):
-    # The index drops a prompt word whose stem most prompts hold (macros/search.py); the count
+    # The index drops a prompt word whose stem is in more than its common share of prompts; the count
     # is only right if Python's stems group the bank's words as the worker's own stemmer does.
     words = sorted({w.lower() for q in HB.questions.values() for w in WORD.findall(plain(q.prompt)) if w.isalpha()})
-    [worker] = (site / "assets" / "javascripts" / "workers").glob("search.*.min.js")
-    page.goto(site_url + "404.html")
-    page.add_script_tag(url=f"{site_url}assets/javascripts/workers/{worker.name}")
+    load_search_worker(page, site_url, site)
     theirs = page.evaluate("(words) => words.map((w) => self.lunr.stemmer(new self.lunr.Token(w)).toString())", words)
     lunr_groups, our_groups = word_groups(words, theirs), word_groups(words, [stem_of(w) for w in words])
     apart = [w for w in words if lunr_groups[w] != our_groups[w]]
