@@ -77,7 +77,7 @@ def pay_checks(hb: Handbook, here: str) -> str:
 class FigureRow:
     figure: object
     value: str
-    check: str
+    check: tuple[str, ...]
 
 
 def key_figures(hb: Handbook, here: str) -> str:
@@ -85,19 +85,20 @@ def key_figures(hb: Handbook, here: str) -> str:
     return _render("key_figures.html", hb, here, rows=rows, fresh=c.freshness(hb, "key-figures"))
 
 
-def _rate_check(hb: Handbook, f) -> str:
-    """A rate over a day or a year as an average per second, beside the same source's own per-second claims."""
+def _rate_check(hb: Handbook, f) -> tuple[str, ...]:
+    """A rate over a day or a year as an average per second, then the same source's own
+    per-second claims set against that average, one to a line."""
     rate = per_second(f.value.high, f.per)
     if rate is None:
-        return ""
+        return ()
     low_rate = per_second(f.value.low, f.per)
     shown = f"{num(round(low_rate, 1))}–" if low_rate != rate else ""
-    check = f"≈ {shown}{num(round(rate, 1))} {f.unit} per second on average"
     own = set(f.sources) - {"handbook"}
     peers = [g for g in hb.figures.values() if g.per == "second" and g.unit.upper().endswith("PS") and own & set(g.sources)]
-    for peer in peers:
-        check += f"; {peer.label} ({figure_text(peer)}) is {peer.value.high / rate:,.0f}× that"
-    return check
+    return (
+        f"≈ {shown}{num(round(rate, 1))} {f.unit} per second on average",
+        *(f"{peer.label} ({figure_text(peer)}) is {peer.value.high / rate:,.0f}× that average" for peer in peers),
+    )
 
 
 def disagreements(hb: Handbook, here: str) -> str:

@@ -103,10 +103,8 @@
    * again once printing is done. */
   var openedForPrint = [];
   window.addEventListener("beforeprint", function () {
-    openedForPrint = Array.prototype.filter.call(document.querySelectorAll(".md-content details:not([open])"), function (details) {
-      details.open = true;
-      return true;
-    });
+    openedForPrint = Array.prototype.slice.call(document.querySelectorAll(".md-content details:not([open])"));
+    openedForPrint.forEach(function (details) { details.open = true; });
   });
   window.addEventListener("afterprint", function () {
     openedForPrint.splice(0).forEach(function (details) { details.open = false; });
