@@ -270,6 +270,26 @@ def test_the_key_figures_page_checks_per_second_only_the_rates(site, hb):
     assert checked == {f.id for f in hb.figures.values() if f.per and f.per != "second"}
 
 
+def test_a_rates_comparisons_are_listed_one_to_a_line_under_its_average(site, hb):
+    page = BeautifulSoup((site / "key-figures/index.html").read_text(encoding="utf-8"), "html.parser")
+    rows = {tr["id"].removeprefix("fig-"): tr.select("td")[2] for tr in page.select("tr[id^=fig-]")}
+    listed = 0
+    for f in hb.figures.values():
+        peers = [
+            g.label for g in hb.figures.values()
+            if g.per == "second" and g.unit.upper().endswith("PS") and (set(f.sources) - {"handbook"}) & set(g.sources)
+        ]  # fmt: skip
+        if not f.per or f.per == "second" or not peers:
+            assert rows[f.id].select("li") == []
+            continue
+        items = [li.get_text() for li in rows[f.id].select("ul.hb-checks > li")]
+        assert [label for label in peers if any(item.startswith(label + " (") for item in items)] == peers
+        assert all(item.endswith("× that average") for item in items)
+        assert "per second on average" in rows[f.id].contents[0]
+        listed += 1
+    assert listed
+
+
 def test_a_band_the_handbook_computed_is_never_presented_as_stated(site, hb):
     page = BeautifulSoup((site / "practice/offer/index.html").read_text(encoding="utf-8"), "html.parser")
     items = page.select("#hb-offer li[data-band]")
@@ -321,23 +341,3 @@ def test_breakable_escapes_every_part():
 @pytest.fixture(scope="module")
 def hb():
     return load_handbook(DATA)
-
-
-def test_a_rates_comparisons_are_listed_one_to_a_line_under_its_average(site, hb):
-    page = BeautifulSoup((site / "key-figures/index.html").read_text(encoding="utf-8"), "html.parser")
-    rows = {tr["id"].removeprefix("fig-"): tr.select("td")[2] for tr in page.select("tr[id^=fig-]")}
-    listed = 0
-    for f in hb.figures.values():
-        peers = [
-            g.label for g in hb.figures.values()
-            if g.per == "second" and g.unit.upper().endswith("PS") and (set(f.sources) - {"handbook"}) & set(g.sources)
-        ]  # fmt: skip
-        if not f.per or f.per == "second" or not peers:
-            assert rows[f.id].select("li") == []
-            continue
-        items = [li.get_text() for li in rows[f.id].select("ul.hb-checks > li")]
-        assert [label for label in peers if any(item.startswith(label + " (") for item in items)] == peers
-        assert all(item.endswith("× that average") for item in items)
-        assert "per second on average" in rows[f.id].contents[0]
-        listed += 1
-    assert listed
