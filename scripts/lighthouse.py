@@ -186,6 +186,12 @@ def in_turn(sites: dict[str, Path], pages: dict[str, str], runs: int, sample) ->
     return table
 
 
+def spread(values) -> str:
+    """The lowest and highest of a page's runs: how far its median can be trusted."""
+    values = sorted(values)
+    return f"{values[0]:.0f}–{values[-1]:.0f}"
+
+
 def measure(
     binary: Path, sites: dict[str, Path], pages: dict[str, str], runs: int, slowdown: float
 ) -> dict[str, dict[str, dict[str, float]]]:
@@ -195,6 +201,7 @@ def measure(
         table[kind] = {name: {key: statistics.median(s[key] for s in runs_) for key in runs_[0]} for name, runs_ in samples.items()}
         for name, runs_ in samples.items():
             table[kind][name]["late_first_frame"] = sum(s["late_first_frame"] for s in runs_)
+            table[kind][name]["spread"] = spread(s["performance"] for s in runs_)
         print(f"… {kind}: " + "; ".join(f"{name} performance {r['performance']:.0f}" for name, r in table[kind].items()), flush=True)
     return table
 
@@ -294,7 +301,8 @@ def main(argv: list[str]) -> int:
             rows["bank at 1,000"] = measure(binary, large, {"bank": "questions/"}, args.runs, slowdown)["bank"]
     print()
     print(machine_load(load_at_start))
-    print(f"Lighthouse 12, mobile, served gzipped; median of {args.runs} runs per page (SOURCE_DATE_EPOCH {BUILD_EPOCH}).")
+    print(f"Lighthouse 12, mobile, served gzipped (SOURCE_DATE_EPOCH {BUILD_EPOCH}).")
+    print(f"Performance: the median of {args.runs} runs per page; runs: the lowest and highest of them.")
     indexes = [site["benchmark_index"] for sites_ in rows.values() for site in sites_.values()]
     print(f"{calibration}; the page runs' own indexes (medians per page): {min(indexes):.0f} to {max(indexes):.0f}.")
     print("bare: the same pages built by Material alone. TBT: total blocking time.")
@@ -315,12 +323,13 @@ def main(argv: list[str]) -> int:
 
 
 def report_table(rows: dict[str, dict[str, dict[str, float]]]) -> str:
-    head = ["page", "performance", "bare", "TBT ms", "bare TBT", *CATEGORIES[1:], "FCP s", "LCP s"]
+    head = ["page", "performance", "runs", "bare", "bare runs", "TBT ms", "bare TBT", *CATEGORIES[1:], "FCP s", "LCP s"]
     lines = [head]
     for kind, sites in rows.items():
         ours, bare = sites["ours"], sites["bare"]
         lines.append([
-            kind, f"{ours['performance']:.0f}", f"{bare['performance']:.0f}", f"{ours['tbt_ms']:.0f}", f"{bare['tbt_ms']:.0f}",
+            kind, f"{ours['performance']:.0f}", ours["spread"], f"{bare['performance']:.0f}", bare["spread"],
+            f"{ours['tbt_ms']:.0f}", f"{bare['tbt_ms']:.0f}",
             *(f"{ours[c]:.0f}" for c in CATEGORIES[1:]), f"{ours['fcp_s']:.1f}", f"{ours['lcp_s']:.1f}",
         ])  # fmt: skip
     widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
