@@ -22,3 +22,12 @@ def test_the_site_ships_each_components_file_with_its_parts_in_order_and_no_part
         assert re.findall(r"^/\* (assets/\S+\.js) \*/$", text, re.M) == list(component.parts), component.name
         for src in component.parts:
             assert (ROOT / "docs" / src).read_text(encoding="utf-8").rstrip() in text, src
+
+
+def test_each_script_in_a_components_file_runs_in_a_task_of_its_own(site):
+    """A file run whole is one task on the main thread; each script queued on its own keeps the
+    tasks of a tool's page short (macros/scripts.py)."""
+    for component in scripts.COMPONENTS:
+        text = (site / component.bundle).read_text(encoding="utf-8")
+        queued = re.findall(r"^/\* (assets/\S+\.js) \*/\nsetTimeout\(function \(\) \{$", text, re.M)
+        assert queued == list(component.parts), component.name
