@@ -3,7 +3,7 @@
 The scripts stay separate in `docs/assets/` (a store, a DOM helper, a tool's rule and its page
 code); the build ships each component's scripts as one file, in order, so a tool's page asks
 for one file where it asked for up to six. On a phone every file is a request that shares the
-network with the others and a task of its own on the main thread.
+network with the others; inside a file, each script runs in a task of its own (`_ONCE`).
 
 A script that two components share (the store, the DOM helper) is in both files and runs once:
 under Material's instant navigation a reader who has opened the checklists and moves on to the
